@@ -1,0 +1,5 @@
+namespace NonRootUser.Analyzers;
+
+internal static class Placeholder
+{
+}

@@ -1,0 +1,7 @@
+namespace NonRootUser.Analyzers.Tests;
+
+public class SmokeTests
+{
+    [Test]
+    public void Assembly_loads() => Assert.That(typeof(NonRootUser.Analyzers.Placeholder).Assembly, Is.Not.Null);
+}
