@@ -3,5 +3,5 @@ namespace NonRootUser.Analyzers.Tests;
 public class SmokeTests
 {
     [Test]
-    public void Assembly_loads() => Assert.That(typeof(NonRootUser.Analyzers.Placeholder).Assembly, Is.Not.Null);
+    public void Assembly_loads() => Assert.That(typeof(NonRootUser.Analyzers.Diagnostic).Assembly, Is.Not.Null);
 }

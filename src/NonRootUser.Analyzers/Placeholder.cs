@@ -1,5 +1,0 @@
-namespace NonRootUser.Analyzers;
-
-internal static class Placeholder
-{
-}
