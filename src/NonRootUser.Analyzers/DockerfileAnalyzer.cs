@@ -1,27 +1,127 @@
+using System;
 using System.Collections.Generic;
+using System.IO;
+using NonRootUser.Analyzers.Knowledge;
+using NonRootUser.Analyzers.Model;
+using NonRootUser.Analyzers.Rules;
+using NonRootUser.Analyzers.Syntax;
 
 namespace NonRootUser.Analyzers;
 
 /// <summary>
-/// The analyzer's entry point: Dockerfile text in, findings out. Never throws: an unreadable file or an unexpected
-/// failure becomes a diagnostic.
+/// The analyzer's entry point: Dockerfile text in, findings out (syntax → model → rules). Never throws: an
+/// unreadable file or an unexpected failure becomes a diagnostic.
 /// </summary>
 public static class DockerfileAnalyzer
 {
+    private static readonly Rule[] StageRules =
+    {
+        new NRU001FinalStageRunsAsRoot(),
+        new NRU002UserIsRoot(),
+        new NRU003UserDoesNotExist(),
+        new NRU004GroupDoesNotExist(),
+        new NRU005UserCannotBeResolved(),
+    };
+
+    private static readonly SourceSpan FileStart = new(1, 1, 1, 1);
+
     /// <summary>Reads and analyses the Dockerfile at <paramref name="path"/>.</summary>
     public static IReadOnlyList<Diagnostic> AnalyzeFile(string path, AnalysisOptions options)
     {
-        _ = path;
-        _ = options;
-        return new List<Diagnostic>();
+        byte[] bytes;
+        try
+        {
+            if (Directory.Exists(path))
+            {
+                return new[] { CannotRead(path, "it is a directory, not a file") };
+            }
+
+            bytes = File.ReadAllBytes(path);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException or System.Security.SecurityException)
+        {
+            return new[] { CannotRead(path, ex.Message) };
+        }
+
+        return Guard(path, () => AnalyzeParsed(DockerfileParser.Parse(bytes), path, options));
     }
 
     /// <summary>Analyses Dockerfile <paramref name="text"/>; <paramref name="path"/> is only used to label findings.</summary>
-    public static IReadOnlyList<Diagnostic> Analyze(string text, string path, AnalysisOptions options)
+    public static IReadOnlyList<Diagnostic> Analyze(string text, string path, AnalysisOptions options) =>
+        Guard(path, () => AnalyzeParsed(DockerfileParser.Parse(text), path, options));
+
+    /// <summary>Builds the model of a parsed file (for tools and tests that look at stages).</summary>
+    public static BuildModel BuildModel(DockerfileSyntax syntax, AnalysisOptions options) =>
+        BuildModelBuilder.Build(syntax, options, CatalogFor(options));
+
+    private static IReadOnlyList<Diagnostic> AnalyzeParsed(ParseResult parsed, string path, AnalysisOptions options)
     {
-        _ = text;
-        _ = path;
-        _ = options;
-        return new List<Diagnostic>();
+        if (parsed.Syntax is null || parsed.Errors.Count > 0)
+        {
+            var diagnostics = new List<Diagnostic>();
+            foreach (var error in parsed.Errors)
+            {
+                diagnostics.Add(ParseFailure(path, error));
+            }
+
+            if (diagnostics.Count == 0)
+            {
+                diagnostics.Add(ParseFailure(path, new ParseError("the file could not be parsed", FileStart.Start)));
+            }
+
+            return diagnostics;
+        }
+
+        var model = BuildModel(parsed.Syntax, options);
+        if (model.TargetError is not null)
+        {
+            var anchor = model.Stages.Count > 0 ? model.Stages[model.Stages.Count - 1].From.Span : FileStart;
+            return new[]
+            {
+                new Diagnostic(RuleIdentifiers.DockerfileCannotBeParsed, $"The Dockerfile cannot be analysed: {model.TargetError}; check the NonRootUserTarget property or the item's Target metadata.", path, anchor, DiagnosticSeverity.Warning),
+            };
+        }
+
+        var context = new RuleContext(model, path);
+        var results = new List<Diagnostic>();
+        foreach (var rule in StageRules)
+        {
+            results.AddRange(rule.Analyze(context));
+        }
+
+        results.Sort((a, b) => a.Span.Start.CompareTo(b.Span.Start) is var byPosition && byPosition != 0 ? byPosition : string.CompareOrdinal(a.Id, b.Id));
+        return results;
+    }
+
+    private static BaseImageCatalog CatalogFor(AnalysisOptions options) =>
+        options.DeclaredBaseImages.Count == 0 ? BaseImageCatalog.BuiltIn : BaseImageCatalog.BuiltIn.WithDeclared(options.DeclaredBaseImages);
+
+    private static Diagnostic ParseFailure(string path, ParseError error) =>
+        new(
+            RuleIdentifiers.DockerfileCannotBeParsed,
+            $"The Dockerfile cannot be parsed: {error}. Docker would reject it too; the other checks are skipped for this file.",
+            path,
+            new SourceSpan(error.Position, new SourcePosition(error.Position.Line, error.Position.Column + 1)),
+            RuleDescriptors.DockerfileCannotBeParsed.DefaultSeverity);
+
+    private static Diagnostic CannotRead(string path, string reason) =>
+        new(RuleIdentifiers.DockerfileCannotBeParsed, $"The Dockerfile cannot be read: {reason}.", path, FileStart, RuleDescriptors.DockerfileCannotBeParsed.DefaultSeverity);
+
+    /// <summary>The last line of defence: a bug in the analyzer must not break the user's build.</summary>
+    private static IReadOnlyList<Diagnostic> Guard(string path, Func<IReadOnlyList<Diagnostic>> analyze)
+    {
+        try
+        {
+            return analyze();
+        }
+#pragma warning disable CA1031 // Any failure must become a diagnostic, never an MSB4018.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            return new[]
+            {
+                new Diagnostic(RuleIdentifiers.DockerfileCannotBeParsed, $"The Dockerfile could not be analysed because of an internal error ({ex.GetType().Name}: {ex.Message}); please report it with the file.", path, FileStart, DiagnosticSeverity.Warning),
+            };
+        }
     }
 }
