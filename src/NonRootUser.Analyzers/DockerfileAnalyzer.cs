@@ -73,6 +73,11 @@ public static class DockerfileAnalyzer
         }
 
         var model = BuildModel(parsed.Syntax, options);
+        if (model.StructureError is not null)
+        {
+            return new[] { ParseFailure(path, model.StructureError) };
+        }
+
         if (model.TargetError is not null)
         {
             var anchor = model.Stages.Count > 0 ? model.Stages[model.Stages.Count - 1].From.Span : FileStart;

@@ -17,6 +17,9 @@ public sealed class BuildModel
 
     public DockerfileSyntax Syntax { get; }
 
+    /// <summary>What BuildKit would refuse in the order of instructions (no FROM, an instruction before FROM), or null.</summary>
+    public ParseError? StructureError { get; internal init; }
+
     public IReadOnlyList<StageModel> Stages { get; }
 
     /// <summary>The analysed stage: the last one, or the requested target. Null when the target does not exist.</summary>

@@ -59,7 +59,24 @@ public static class BuildModelBuilder
             }
         }
 
-        return new BuildModel(syntax, stages, target, targetError);
+        return new BuildModel(syntax, stages, target, targetError) { StructureError = StructureError(syntax, firstFrom) };
+    }
+
+    /// <summary>BuildKit refuses any instruction but ARG before the first FROM, and a file without FROM.</summary>
+    private static ParseError? StructureError(DockerfileSyntax syntax, int firstFrom)
+    {
+        for (var i = 0; i < firstFrom; i++)
+        {
+            if (syntax.Instructions[i] is not ArgInstruction)
+            {
+                var instruction = syntax.Instructions[i];
+                return new ParseError($"expected FROM before {instruction.Keyword.ToUpperInvariant()} (only ARG may come before the first FROM)", instruction.Span.Start);
+            }
+        }
+
+        return firstFrom >= syntax.Instructions.Count
+            ? new ParseError("expected a FROM instruction (the file has none)", syntax.Instructions.Count > 0 ? syntax.Instructions[0].Span.Start : new SourcePosition(1, 1))
+            : null;
     }
 
     /// <summary>ARGs before the first FROM: usable in FROM lines, and inside a stage only when re-declared.</summary>
