@@ -6,8 +6,8 @@ namespace NonRootUser.Analyzers.Expansion;
 /// </summary>
 internal sealed class ExpansionBudget
 {
-    /// <summary>Matcher steps allowed per call of <see cref="ShellLexer"/>: a few hundred milliseconds at worst.</summary>
-    public const long DefaultSteps = 50_000_000;
+    /// <summary>Matcher steps allowed per call of <see cref="ShellLexer"/>: well under a second at worst.</summary>
+    public const long DefaultSteps = 20_000_000;
 
     private long remaining;
 
