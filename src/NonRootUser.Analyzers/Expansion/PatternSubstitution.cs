@@ -111,7 +111,7 @@ internal static class PatternSubstitution
 
     private static ShellPattern? Compile(string pattern, bool greedy, out string? error)
     {
-        ShellPattern? compiled = ShellPattern.TryParse(pattern, greedy, out string? parseError);
+        ShellPattern? compiled = ShellPattern.Parse(pattern, greedy, out string? parseError);
         error = compiled is null ? $"invalid pattern ({ErrorText.Abbreviate(pattern)}) in substitution: {parseError}" : null;
         return compiled;
     }

@@ -39,8 +39,8 @@ internal sealed class ShellPattern
         pendingStars = new int[elements.Length + 1];
     }
 
-    /// <summary>Parses <paramref name="pattern"/>; <paramref name="greedy"/> makes <c>*</c> prefer the longest match.</summary>
-    public static ShellPattern? TryParse(string pattern, bool greedy, out string? error)
+    /// <summary>Parses <paramref name="pattern"/>, or returns null and an error; <paramref name="greedy"/> makes <c>*</c> prefer the longest match.</summary>
+    public static ShellPattern? Parse(string pattern, bool greedy, out string? error)
     {
         var parsed = new List<int>(pattern.Length);
         // BuildKit reads the pattern with Go's text/scanner, which skips a byte order mark in first position.
@@ -72,7 +72,7 @@ internal sealed class ShellPattern
                     int escaped = ReadRune(pattern, ref index);
                     if (escaped != '*' && escaped != '?' && escaped != '\\')
                     {
-                        error = "invalid escape '\\" + char.ConvertFromUtf32(escaped) + "'";
+                        error = "invalid escape '\\" + pattern.Substring(index - RuneWidth(escaped), RuneWidth(escaped)) + "'";
                         return null;
                     }
 
@@ -256,6 +256,8 @@ internal sealed class ShellPattern
         width = 1;
         return ch;
     }
+
+    private static int RuneWidth(int rune) => rune > char.MaxValue ? 2 : 1;
 
     private static int ReadRune(string text, ref int index)
     {

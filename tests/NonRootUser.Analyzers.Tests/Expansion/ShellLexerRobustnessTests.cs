@@ -151,7 +151,7 @@ public class ShellLexerRobustnessTests
     [Test]
     public void Random_garbage_never_throws()
     {
-        const string alphabet = "${}:-+?#%/'\"\\`aZ_1 @*!\n\t.\uFEFF\u00A0";
+        const string alphabet = "${}:-+?#%/'\"\\`aZ_1 @*!\n\t.\uFEFF\u00A0\uD800\uDC00";
         var random = new Random(20260101);
         var lexers = new[] { new ShellLexer(), new ShellLexer('`') };
         var environment = TestEnvironment.Of("a=*a?", "Z=", "_1=\\", "@=$0");

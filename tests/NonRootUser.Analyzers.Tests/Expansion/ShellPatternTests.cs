@@ -30,16 +30,18 @@ public class ShellPatternTests
     [TestCase("a\\/b")]
     public void Valid_patterns_parse(string pattern)
     {
-        Assert.That(ShellPattern.TryParse(pattern, greedy: true, out string? error), Is.Not.Null, error);
+        Assert.That(ShellPattern.Parse(pattern, greedy: true, out string? error), Is.Not.Null, error);
     }
 
     [TestCase("\\")]
     [TestCase("\\x")]
     [TestCase("\\\\\\")]
     [TestCase("a\\b")]
+    [TestCase("\\\uD800")]
+    [TestCase("\\\U0001F600")]
     public void Invalid_escapes_are_rejected(string pattern)
     {
-        Assert.That(ShellPattern.TryParse(pattern, greedy: true, out string? error), Is.Null);
+        Assert.That(ShellPattern.Parse(pattern, greedy: true, out string? error), Is.Null);
         Assert.That(error, Does.StartWith("invalid escape"));
     }
 
@@ -55,7 +57,7 @@ public class ShellPatternTests
             string input = RandomText(random, "aab\n", 10);
             foreach (bool greedy in new[] { true, false })
             {
-                ShellPattern matcher = ShellPattern.TryParse(pattern, greedy, out _)!;
+                ShellPattern matcher = ShellPattern.Parse(pattern, greedy, out _)!;
                 string star = greedy ? ".*" : ".*?";
                 string body = pattern.Replace("?", ".", StringComparison.Ordinal).Replace("*", star, StringComparison.Ordinal);
                 foreach (bool anchored in new[] { true, false })
