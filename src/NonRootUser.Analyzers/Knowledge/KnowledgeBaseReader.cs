@@ -221,7 +221,7 @@ internal static class KnowledgeBaseReader
             }
         }
 
-        if (row.OwnSource is null)
+        if (!row.HasSourceField)
         {
             state.Error($"image '{row.Name}' has no source=");
         }
@@ -314,6 +314,7 @@ internal static class KnowledgeBaseReader
 
                 return true;
             case "source":
+                target.HasSourceField = true;
                 if (state.Sources.TryGetValue(value, out var citation))
                 {
                     target.OwnSource = citation;
@@ -375,6 +376,9 @@ internal static class KnowledgeBaseReader
 
         /// <summary>The set's or row's own citation (its source= field).</summary>
         public string? OwnSource { get; set; }
+
+        /// <summary>True when a source= field was written (even one naming an undefined source).</summary>
+        public bool HasSourceField { get; set; }
 
         public bool Unconfirmed { get; set; }
 
