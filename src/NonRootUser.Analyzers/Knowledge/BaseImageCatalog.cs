@@ -192,8 +192,9 @@ public sealed class BaseImageCatalog
             var result = KnowledgeBaseReader.Read(reader.ReadToEnd(), "BaseImages.txt");
             return (new BaseImageCatalog(new[] { new PatternIndex(result.Entries) }), result.Errors);
         }
-        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or NotSupportedException)
+        catch (Exception exception)
         {
+            // Whatever goes wrong, the knowledge base must not fail a build: Lazy would rethrow on every use.
             return (Empty, new[] { $"the embedded resource {ResourceName} could not be read: {exception.Message}" });
         }
     }

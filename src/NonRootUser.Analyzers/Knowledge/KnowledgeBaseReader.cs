@@ -24,6 +24,10 @@ internal static class KnowledgeBaseReader
     /// <summary>What one read produced: the entries in file order and the errors (empty when the data is sound).</summary>
     public sealed record Result(IReadOnlyList<CatalogEntry> Entries, IReadOnlyList<string> Errors);
 
+    /// <summary>
+    /// Reads <paramref name="text"/>; <paramref name="fileName"/> only labels errors. A statement continues on the
+    /// next line when its line ends with <c>\</c>; errors name the statement's first line.
+    /// </summary>
     public static Result Read(string text, string fileName)
     {
         var state = new ReaderState(fileName);
@@ -63,10 +67,7 @@ internal static class KnowledgeBaseReader
         return new Result(state.Entries, state.Errors);
     }
 
-    /// <summary>
-    /// A comment is a line starting with <c>#</c>, or <c>#</c> after white space. A statement continues on the next
-    /// line when its line ends with <c>\</c>.
-    /// </summary>
+    /// <summary>A comment is a line starting with <c>#</c>, or <c>#</c> after white space.</summary>
     private static string StripComment(string line)
     {
         for (var i = 0; i < line.Length; i++)
