@@ -65,7 +65,13 @@ internal sealed class StageWalker
             }
         }
 
-        stage.FinalEnvironment = new Dictionary<string, string>((IDictionary<string, string>)CopyOf(scope.Environment), Comparer);
+        var environment = new Dictionary<string, string>(Comparer);
+        foreach (var pair in scope.Environment)
+        {
+            environment[pair.Key] = pair.Value;
+        }
+
+        stage.FinalEnvironment = environment;
         stage.FinalAccounts = accounts;
     }
 
@@ -114,7 +120,7 @@ internal sealed class StageWalker
 
         var changes = ReadAccountChanges(run);
         accounts = accounts.With(changes.UsersCreated, changes.GroupsCreated);
-        if (changes.AccountDatabaseReplaced || changes.HasUnresolvedAccounts)
+        if (changes.MayCreateUnlistedAccounts)
         {
             accounts = accounts.WithCertainty(AccountCertainty.Opaque);
         }
@@ -144,22 +150,22 @@ internal sealed class StageWalker
         // commands in the line, so the line and its bodies are read together as one script.
         if (IsHeredocScript(text))
         {
-            var combined = new AccountChanges(new List<UserAccount>(), new List<GroupAccount>(), false);
+            var script = new System.Text.StringBuilder();
             foreach (var heredoc in run.Heredocs)
             {
-                combined = combined.Merge(AccountCommandReader.ReadScript(heredoc.Content, variables));
+                script.Append(heredoc.Content).Append('\n');
             }
 
-            return combined;
+            return AccountCommandReader.ReadScript(script.ToString(), variables);
         }
 
-        var script = new System.Text.StringBuilder(text).Append('\n');
+        var withBodies = new System.Text.StringBuilder(text).Append('\n');
         foreach (var heredoc in run.Heredocs)
         {
-            script.Append(heredoc.Content).Append(heredoc.Name).Append('\n');
+            withBodies.Append(heredoc.Content).Append(heredoc.Name).Append('\n');
         }
 
-        return AccountCommandReader.ReadScript(script.ToString(), variables);
+        return AccountCommandReader.ReadScript(withBodies.ToString(), variables);
     }
 
     private static bool IsHeredocScript(string commandLine)
@@ -253,16 +259,5 @@ internal sealed class StageWalker
         accounts = sourceStage is not null && exact
             ? accounts.ReplacedBy(sourceStage.FinalAccounts, replacesUsers, replacesGroups)
             : accounts.WithCertainty(AccountCertainty.Opaque);
-    }
-
-    private static IReadOnlyDictionary<string, string> CopyOf(IReadOnlyDictionary<string, string> source)
-    {
-        var copy = new Dictionary<string, string>();
-        foreach (var pair in source)
-        {
-            copy[pair.Key] = pair.Value;
-        }
-
-        return copy;
     }
 }

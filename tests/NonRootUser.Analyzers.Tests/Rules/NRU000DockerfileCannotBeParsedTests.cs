@@ -9,12 +9,12 @@ public class NRU000DockerfileCannotBeParsedTests
         DockerfileAnalyzer.Analyze(text, "Dockerfile", options ?? AnalysisOptions.Default);
 
     [TestCase("", 1, TestName = "empty file")]
-    [TestCase("\n\n   \n", 1, TestName = "blank lines only")]
-    [TestCase("# just a comment\n", 1, TestName = "comments only")]
+    [TestCase("\n\n   \n", 4, TestName = "blank lines only (reported at the end)")]
+    [TestCase("# just a comment\n", 2, TestName = "comments only (reported at the end)")]
     [TestCase("FROM ubuntu:24.04\nENV PATH\n", 2, TestName = "ENV without value")]
     [TestCase("FROM ubuntu:24.04\nCMD [ \"echo\", [ \"nested json\" ] ]\n", 2, TestName = "nested JSON")]
     [TestCase("FROM\n", 1, TestName = "FROM without image")]
-    [TestCase("FROM ubuntu:24.04\nRUN <<EOF\necho hi\n", 2, TestName = "unterminated heredoc")]
+    [TestCase("FROM ubuntu:24.04\nRUN <<EOF\necho hi\n", 4, TestName = "unterminated heredoc (reported where the delimiter is missing)")]
     [TestCase("RUN echo hi\n", 1, TestName = "no FROM before the first instruction")]
     public void Reports_what_Docker_rejects_at_the_error_line(string text, int line)
     {
@@ -72,7 +72,7 @@ public class NRU000DockerfileCannotBeParsedTests
         var path = Path.Combine(Path.GetTempPath(), "nru-missing-" + Guid.NewGuid().ToString("N"), "Dockerfile");
         var diagnostic = DockerfileAnalyzer.AnalyzeFile(path, AnalysisOptions.Default).Single();
         Assert.That(diagnostic.Id, Is.EqualTo(RuleIdentifiers.DockerfileCannotBeParsed));
-        Assert.That(diagnostic.Span.Start, Is.EqualTo(new Syntax.SourcePosition(1, 1)));
+        Assert.That(diagnostic.Span.Start, Is.EqualTo(new NonRootUser.Analyzers.Syntax.SourcePosition(1, 1)));
     }
 
     [Test]
@@ -101,7 +101,7 @@ public class NRU000DockerfileCannotBeParsedTests
             File.WriteAllText(path, "FROM ubuntu:24.04\n\nUSER root\n");
             var diagnostic = DockerfileAnalyzer.AnalyzeFile(path, AnalysisOptions.Default).Single();
             Assert.That(diagnostic.Id, Is.EqualTo(RuleIdentifiers.UserIsRoot));
-            Assert.That(diagnostic.Span, Is.EqualTo(new Syntax.SourceSpan(3, 1, 3, 10)));
+            Assert.That(diagnostic.Span, Is.EqualTo(new NonRootUser.Analyzers.Syntax.SourceSpan(3, 1, 3, 10)));
         }
         finally
         {

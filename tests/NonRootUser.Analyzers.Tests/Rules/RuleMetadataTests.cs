@@ -68,7 +68,7 @@ internal static class RepositoryRoot
     private static readonly Lazy<string> Root = new(() =>
     {
         var directory = new DirectoryInfo(TestContext.CurrentContext.TestDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "NonRootUser.Analyzers.sln")))
+        while (directory is not null && !File.Exists(System.IO.Path.Combine(directory.FullName, "NonRootUser.Analyzers.sln")))
         {
             directory = directory.Parent;
         }
