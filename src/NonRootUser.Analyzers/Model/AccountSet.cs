@@ -63,8 +63,13 @@ public sealed class AccountSet
     public GroupAccount? FindGroup(string name) => groups.TryGetValue(name, out var group) ? group : null;
 
     /// <summary>A copy with these accounts added (a later definition of the same name wins, as in /etc/passwd appends).</summary>
-    public AccountSet With(IEnumerable<UserAccount> addedUsers, IEnumerable<GroupAccount> addedGroups)
+    public AccountSet With(IReadOnlyCollection<UserAccount> addedUsers, IReadOnlyCollection<GroupAccount> addedGroups)
     {
+        if (addedUsers.Count == 0 && addedGroups.Count == 0)
+        {
+            return this;
+        }
+
         var copy = Clone(Certainty);
         foreach (var user in addedUsers)
         {

@@ -120,7 +120,7 @@ internal sealed class StageWalker
 
         var changes = ReadAccountChanges(run);
         accounts = accounts.With(changes.UsersCreated, changes.GroupsCreated);
-        if (changes.MayCreateUnlistedAccounts)
+        if (changes.MayCreateUnlistedAccounts || ServicePackages.CreateAccounts(changes.PackagesInstalled))
         {
             accounts = accounts.WithCertainty(AccountCertainty.Opaque);
         }

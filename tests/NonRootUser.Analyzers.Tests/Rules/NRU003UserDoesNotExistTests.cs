@@ -26,6 +26,7 @@ public class NRU003UserDoesNotExistTests
     [TestCase("FROM debian:12\nRUN [\"useradd\", \"web\"]\n[|USER worker|]\n", TestName = "exec form creates another user")]
     [TestCase("FROM debian:12 AS base\n[|USER app|]\nFROM base\nRUN useradd app\n", TestName = "in the ancestor, before it is created")]
     [TestCase("FROM debian:12\n[|USER app:app|]\n", TestName = "user with group")]
+    [TestCase("FROM alpine:3.20\nRUN apk add --no-cache curl\n[|USER curl|]\n", TestName = "a tool package creates no user")]
     public void Reports_a_USER_whose_user_does_not_exist(string markup) => Verify(markup);
 
     [TestCase("FROM mcr.microsoft.com/dotnet/aspnet:8.0\nUSER app\n", TestName = ".NET 8 has app")]
@@ -47,6 +48,8 @@ public class NRU003UserDoesNotExistTests
     [TestCase("FROM debian:12 AS tools\nUSER ghost\nFROM debian:12\nRUN useradd app\nUSER app\n", TestName = "a stage the image does not use")]
     [TestCase("FROM debian:12\nUSER root\n", TestName = "root always exists")]
     [TestCase("FROM debian:12\nARG NAME\nRUN useradd $NAME\nUSER app\n", TestName = "created under a name we cannot resolve")]
+    [TestCase("FROM alpine:3.20\nRUN apk add --no-cache nginx\nUSER nginx\n", TestName = "a service package creates its user")]
+    [TestCase("FROM debian:12\nRUN ./create-users.sh\nUSER svc\n", TestName = "a script we cannot read")]
     public void Stays_silent_when_the_user_exists_or_cannot_be_known(string markup) => Verify(markup);
 
     [Test]
