@@ -50,7 +50,7 @@ internal sealed class StageWalker
                 case UserInstruction user:
                     var expanded = scope.Expand(lexer, user.Value.Value);
                     var resolved = expanded.IsResolved ? expanded.Value : null;
-                    stage.AddUser(new UserSetting(user, stage, resolved, expanded.Unresolved, accounts, stage.IsWindows));
+                    stage.AddUser(new UserSetting(user, stage, resolved, expanded.Unresolved, accounts, stage.IsWindows, expanded.Error));
                     break;
                 case RunInstruction run:
                     ApplyRun(run);

@@ -11,8 +11,9 @@ namespace NonRootUser.Analyzers.Model;
 /// </summary>
 public sealed class UserSetting
 {
-    internal UserSetting(UserInstruction instruction, StageModel stage, string? resolvedValue, IReadOnlyList<string> unresolvedVariables, AccountSet accounts, bool isWindows)
+    internal UserSetting(UserInstruction instruction, StageModel stage, string? resolvedValue, IReadOnlyList<string> unresolvedVariables, AccountSet accounts, bool isWindows, string? expansionError = null)
     {
+        ExpansionError = expansionError;
         Instruction = instruction;
         Stage = stage;
         ResolvedValue = resolvedValue;
@@ -39,6 +40,9 @@ public sealed class UserSetting
     public IReadOnlyList<string> UnresolvedVariables { get; }
 
     public bool IsResolved => ResolvedValue is not null;
+
+    /// <summary>Why BuildKit would fail to expand the value (e.g. <c>${UID?must be set}</c> on an unset UID), or null.</summary>
+    public string? ExpansionError { get; }
 
     /// <summary>The user part (before <c>:</c>).</summary>
     public string? User { get; }

@@ -22,6 +22,12 @@ public sealed class NRU005UserCannotBeResolved : Rule
                     continue;
                 }
 
+                if (user.UnresolvedVariables.Count == 0)
+                {
+                    yield return Report(context, user.Instruction.Span, $"'USER {user.Instruction.Value.Value}' cannot be expanded ({user.ExpansionError}), so the user the image runs as is unknown. Fix the variable reference.");
+                    continue;
+                }
+
                 var names = string.Join(", ", user.UnresolvedVariables.Select(v => "$" + v));
                 var verb = user.UnresolvedVariables.Count == 1 ? "has" : "have";
                 var message = $"'USER {user.Instruction.Value.Value}' cannot be resolved: {names} {verb} no value here " +

@@ -22,6 +22,7 @@ public class NRU005UserCannotBeResolvedTests
     [TestCase("FROM ubuntu:24.04 AS build\n[|USER $BUILDER|]\nRUN make\nFROM ubuntu:24.04\nCOPY --from=build /out /out\nUSER ubuntu\n", TestName = "in a stage the image copies from")]
     [TestCase("FROM ubuntu:24.04\nRUN --mount=type=bind,from=tools,target=/t true\n[|USER $X|]\n", TestName = "with a mount from an image")]
     [TestCase("FROM ubuntu:24.04\n[|USER ${UID?UID must be set}|]\n", TestName = "required variable")]
+    [TestCase("FROM ubuntu:24.04\nENV UID=1000\n[|USER ${UID|]\n", TestName = "bad substitution")]
     public void Reports_a_USER_with_a_variable_that_has_no_value(string markup) => Verify(markup);
 
     [TestCase("FROM mcr.microsoft.com/dotnet/aspnet:8.0\nUSER $APP_UID\n", TestName = "APP_UID from the .NET 8 image")]
