@@ -25,6 +25,9 @@ public static class DockerfileAnalyzer
 
     private static readonly SourceSpan FileStart = new(1, 1, 1, 1);
 
+    /// <summary>Larger files are not read: no real Dockerfile comes near this, and the build must stay fast.</summary>
+    private const long MaximumFileSize = 64L * 1024 * 1024;
+
     /// <summary>Reads and analyses the Dockerfile at <paramref name="path"/>.</summary>
     public static IReadOnlyList<Diagnostic> AnalyzeFile(string path, AnalysisOptions options)
     {
@@ -36,7 +39,19 @@ public static class DockerfileAnalyzer
                 return new[] { CannotRead(path, "it is a directory, not a file") };
             }
 
-            bytes = File.ReadAllBytes(path);
+            var file = new FileInfo(path);
+            if (!file.Exists)
+            {
+                return new[] { CannotRead(path, "the file does not exist (it may have been deleted or moved since the build listed it)") };
+            }
+
+            if (file.Length > MaximumFileSize)
+            {
+                return new[] { CannotRead(path, $"it is {file.Length / (1024 * 1024)} MB, larger than the {MaximumFileSize / (1024 * 1024)} MB a Dockerfile can reasonably be") };
+            }
+
+            // A FIFO or device reports length 0 and would block a read forever: an empty file needs no read anyway.
+            bytes = file.Length == 0 ? Array.Empty<byte>() : File.ReadAllBytes(path);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException or System.Security.SecurityException)
         {
