@@ -89,6 +89,13 @@ internal sealed class SectionNameMatcher
         return true;
     }
 
+    private enum RangeResult
+    {
+        NotARange,
+        Range,
+        Invalid,
+    }
+
     private readonly record struct NumberRange(int Min, int Max)
     {
         public bool Contains(string digits) =>
@@ -149,7 +156,8 @@ internal sealed class SectionNameMatcher
                         AppendLiteral(name[position++]);
                         break;
                     case '{':
-                        if (!TryCompileRange() && !TryCompileChoice(depth + 1))
+                        var range = TryCompileRange();
+                        if (range == RangeResult.Invalid || (range == RangeResult.NotARange && !TryCompileChoice(depth + 1)))
                         {
                             return false;
                         }
@@ -198,26 +206,32 @@ internal sealed class SectionNameMatcher
             return false;
         }
 
-        /// <summary><c>{-3..10}</c> after its <c>{</c>; leaves the position alone when the braces hold something else.</summary>
-        private bool TryCompileRange()
+        /// <summary>
+        /// <c>{-3..10}</c> after its <c>{</c>; leaves the position alone when the braces hold something else. As in
+        /// Roslyn, a range whose bounds do not fit an int makes the whole name invalid.
+        /// </summary>
+        private RangeResult TryCompileRange()
         {
             var start = position;
-            if (TryReadInteger(out var first)
-                && Eat('.') && Eat('.')
-                && TryReadInteger(out var second)
-                && Eat('}'))
+            if (!(TryReadInteger(out var first) && Eat('.') && Eat('.') && TryReadInteger(out var second) && Eat('}')))
             {
-                // Any integer is captured; the bounds are checked after the match.
-                ranges.Add(first <= second ? new NumberRange(first, second) : new NumberRange(second, first));
-                pattern.Append("(-?[0-9]+)");
-                return true;
+                position = start;
+                return RangeResult.NotARange;
             }
 
-            position = start;
-            return false;
+            if (!TryParseInt(first, out var low) || !TryParseInt(second, out var high))
+            {
+                return RangeResult.Invalid;
+            }
+
+            // Any integer is captured; the bounds are checked after the match.
+            ranges.Add(low <= high ? new NumberRange(low, high) : new NumberRange(high, low));
+            pattern.Append("(-?[0-9]+)");
+            return RangeResult.Range;
         }
 
-        private bool TryReadInteger(out int value)
+        /// <summary>An optional <c>-</c> and ASCII digits.</summary>
+        private bool TryReadInteger(out string digits)
         {
             var start = position;
             if (position < name.Length && name[position] == '-')
@@ -231,10 +245,12 @@ internal sealed class SectionNameMatcher
                 position++;
             }
 
-            value = 0;
-            return position > digitsStart
-                && int.TryParse(name.Substring(start, position - start), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out value);
+            digits = name.Substring(start, position - start);
+            return position > digitsStart;
         }
+
+        private static bool TryParseInt(string digits, out int value) =>
+            int.TryParse(digits, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out value);
 
         /// <summary><c>[abc]</c>, <c>[!abc]</c>, <c>[a-z]</c> after its <c>[</c>; <c>\</c> escapes.</summary>
         private bool TryCompileCharacterClass()
