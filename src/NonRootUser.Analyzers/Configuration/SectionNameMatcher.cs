@@ -47,19 +47,22 @@ internal sealed class SectionNameMatcher
     /// <summary>Matches a path relative to the .editorconfig's directory, starting with <c>/</c> (e.g. <c>/docker/Dockerfile</c>).</summary>
     public bool IsMatch(string relativePath)
     {
-        var current = new HashSet<Thread>();
-        var next = new HashSet<Thread>();
+        var set = new ThreadSet(states.Count);
+        var current = new List<Thread>();
+        var next = new List<Thread>();
         var pending = new Stack<Thread>();
-        AddWithClosure(current, pending, new Thread(start, 0, RangePhase.None));
+        set.StartStep();
+        AddWithClosure(set, current, pending, new Thread(start, 0, RangePhase.None));
 
         foreach (var c in relativePath)
         {
             next.Clear();
+            set.StartStep();
             foreach (var thread in current)
             {
                 if (Step(thread, c) is { } moved)
                 {
-                    AddWithClosure(next, pending, moved);
+                    AddWithClosure(set, next, pending, moved);
                 }
             }
 
@@ -127,7 +130,7 @@ internal sealed class SectionNameMatcher
     private const long Overflow = (long)int.MaxValue + 2;
 
     /// <summary>Adds a thread and every state it reaches without reading a character.</summary>
-    private void AddWithClosure(HashSet<Thread> set, Stack<Thread> pending, Thread first)
+    private void AddWithClosure(ThreadSet set, List<Thread> threads, Stack<Thread> pending, Thread first)
     {
         pending.Push(first);
         while (pending.Count > 0)
@@ -137,6 +140,8 @@ internal sealed class SectionNameMatcher
             {
                 continue;
             }
+
+            threads.Add(thread);
 
             var state = states[thread.State];
             switch (state.Kind)
@@ -206,6 +211,39 @@ internal sealed class SectionNameMatcher
 
     /// <summary>A position in the automaton; for a range, also the integer read so far.</summary>
     private readonly record struct Thread(int State, long Value, RangePhase Phase);
+
+    /// <summary>
+    /// The threads already present in the current step. Plain positions are marked in an array (the common, fast
+    /// case); only threads inside a range, which also carry a number, go through a hash set.
+    /// </summary>
+    private sealed class ThreadSet(int stateCount)
+    {
+        private readonly int[] marks = new int[stateCount];
+        private readonly HashSet<Thread> rangeThreads = new();
+        private int step;
+
+        public void StartStep()
+        {
+            step++;
+            rangeThreads.Clear();
+        }
+
+        public bool Add(Thread thread)
+        {
+            if (thread.Phase != RangePhase.None)
+            {
+                return rangeThreads.Add(thread);
+            }
+
+            if (marks[thread.State] == step)
+            {
+                return false;
+            }
+
+            marks[thread.State] = step;
+            return true;
+        }
+    }
 
     private sealed class State(StateKind kind)
     {
