@@ -119,54 +119,75 @@ internal sealed class JsonWriter
     {
         builder.Append('"');
         value ??= string.Empty;
+
+        // Copy runs of ordinary characters in one go; stop only at what needs escaping or checking.
+        var runStart = 0;
         for (var i = 0; i < value.Length; i++)
         {
             var c = value[i];
-            switch (c)
+            if (!NeedsAttention(c))
             {
-                case '"':
-                    builder.Append("\\\"");
-                    break;
-                case '\\':
-                    builder.Append("\\\\");
-                    break;
-                case '\b':
-                    builder.Append("\\b");
-                    break;
-                case '\f':
-                    builder.Append("\\f");
-                    break;
-                case '\n':
-                    builder.Append("\\n");
-                    break;
-                case '\r':
-                    builder.Append("\\r");
-                    break;
-                case '\t':
-                    builder.Append("\\t");
-                    break;
-                case < ' ' or '\u007F' or '\u2028' or '\u2029':
-                    AppendUnicodeEscape(c);
-                    break;
-                default:
-                    if (char.IsHighSurrogate(c) && i + 1 < value.Length && char.IsLowSurrogate(value[i + 1]))
-                    {
-                        builder.Append(c).Append(value[++i]);
-                    }
-                    else if (char.IsSurrogate(c))
-                    {
-                        builder.Append('\uFFFD');
-                    }
-                    else
-                    {
-                        builder.Append(c);
-                    }
-
-                    break;
+                continue;
             }
+
+            builder.Append(value, runStart, i - runStart);
+            if (char.IsHighSurrogate(c) && i + 1 < value.Length && char.IsLowSurrogate(value[i + 1]))
+            {
+                builder.Append(c).Append(value[++i]);
+            }
+            else
+            {
+                AppendEscaped(c);
+            }
+
+            runStart = i + 1;
         }
 
+        builder.Append(value, runStart, value.Length - runStart);
         builder.Append('"');
+    }
+
+    private static bool NeedsAttention(char c) =>
+        c < ' ' || c == '"' || c == '\\' || c == '\u007F' || c == '\u2028' || c == '\u2029' || char.IsSurrogate(c);
+
+    private void AppendEscaped(char c)
+    {
+        switch (c)
+        {
+            case '"':
+                builder.Append("\\\"");
+                break;
+            case '\\':
+                builder.Append("\\\\");
+                break;
+            case '\b':
+                builder.Append("\\b");
+                break;
+            case '\f':
+                builder.Append("\\f");
+                break;
+            case '\n':
+                builder.Append("\\n");
+                break;
+            case '\r':
+                builder.Append("\\r");
+                break;
+            case '\t':
+                builder.Append("\\t");
+                break;
+            default:
+                if (char.IsSurrogate(c))
+                {
+                    // A lone surrogate: UTF-8 cannot encode it.
+                    builder.Append('\uFFFD');
+                }
+                else
+                {
+                    AppendUnicodeEscape(c);
+                }
+
+                break;
+        }
     }
 
     private void AppendUnicodeEscape(char c) =>

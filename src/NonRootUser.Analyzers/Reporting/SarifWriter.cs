@@ -78,11 +78,21 @@ public static class SarifWriter
         WriteTool(json, rules, toolVersion);
         json.Property("columnKind", "utf16CodeUnits");
         json.Name("results").StartArray();
+
+        // Findings come in runs from one Dockerfile: make each file's URI once.
+        var uris = new Dictionary<string, string?>(StringComparer.Ordinal);
         foreach (var diagnostic in diagnostics ?? Array.Empty<Diagnostic>())
         {
             if (diagnostic is not null)
             {
-                WriteResult(json, diagnostic, ruleIndexes);
+                var filePath = diagnostic.FilePath ?? string.Empty;
+                if (!uris.TryGetValue(filePath, out var uri))
+                {
+                    uri = ToFileUri(filePath);
+                    uris[filePath] = uri;
+                }
+
+                WriteResult(json, diagnostic, uri, ruleIndexes);
             }
         }
 
@@ -212,7 +222,7 @@ public static class SarifWriter
             .EndObject();
     }
 
-    private static void WriteResult(JsonWriter json, Diagnostic diagnostic, Dictionary<string, int> ruleIndexes)
+    private static void WriteResult(JsonWriter json, Diagnostic diagnostic, string? uri, Dictionary<string, int> ruleIndexes)
     {
         json.StartObject().Property("ruleId", diagnostic.Id ?? string.Empty);
         if (diagnostic.Id is not null && ruleIndexes.TryGetValue(diagnostic.Id, out var ruleIndex))
@@ -223,7 +233,6 @@ public static class SarifWriter
         json.Property("level", Level(diagnostic.Severity))
             .Name("message").StartObject().Property("text", diagnostic.Message ?? string.Empty).EndObject();
 
-        var uri = ToFileUri(diagnostic.FilePath);
         if (uri is not null)
         {
             json.Name("locations").StartArray()

