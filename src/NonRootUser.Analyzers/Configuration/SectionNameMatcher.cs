@@ -23,6 +23,9 @@ internal sealed class SectionNameMatcher
     internal const int MaxNameLength = 4096;
     internal const int MaxNesting = 32;
 
+    // A range magnitude past any int: once reached, more digits cannot bring it back.
+    private const long Overflow = (long)int.MaxValue + 2;
+
     private readonly IReadOnlyList<State> states;
     private readonly int start;
 
@@ -126,8 +129,6 @@ internal sealed class SectionNameMatcher
         var negative = thread.Phase is RangePhase.Minus or RangePhase.NegativeDigits;
         return thread with { Value = value, Phase = negative ? RangePhase.NegativeDigits : RangePhase.Digits };
     }
-
-    private const long Overflow = (long)int.MaxValue + 2;
 
     /// <summary>Adds a thread and every state it reaches without reading a character.</summary>
     private void AddWithClosure(ThreadSet set, List<Thread> threads, Stack<Thread> pending, Thread first)
