@@ -4,6 +4,7 @@ using System.IO;
 using NonRootUser.Analyzers.Knowledge;
 using NonRootUser.Analyzers.Model;
 using NonRootUser.Analyzers.Rules;
+using NonRootUser.Analyzers.Suppression;
 using NonRootUser.Analyzers.Syntax;
 
 namespace NonRootUser.Analyzers;
@@ -103,11 +104,16 @@ public static class DockerfileAnalyzer
         }
 
         var context = new RuleContext(model, path);
-        var results = new List<Diagnostic>();
+        var findings = new List<Diagnostic>();
         foreach (var rule in StageRules)
         {
-            results.AddRange(rule.Analyze(context));
+            findings.AddRange(rule.Analyze(context));
         }
+
+        // "# nonroot-user ignore=..." comments: suppressed findings stay in the list (SARIF shows them), marked.
+        var suppressions = InlineSuppressions.Read(parsed.Syntax);
+        findings.AddRange(suppressions.Problems(path));
+        var results = new List<Diagnostic>(suppressions.Apply(findings));
 
         results.Sort((a, b) => a.Span.Start.CompareTo(b.Span.Start) is var byPosition && byPosition != 0 ? byPosition : string.CompareOrdinal(a.Id, b.Id));
         return results;

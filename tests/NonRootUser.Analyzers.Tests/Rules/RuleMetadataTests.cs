@@ -56,6 +56,12 @@ public class RuleMetadataTests
             Assert.Pass("NRU000 is reported by the analyzer itself, before any rule runs.");
         }
 
+        if (rule.Id == RuleIdentifiers.SuppressionNamesUnknownRule)
+        {
+            Assert.That(NonRootUser.Analyzers.Suppression.UnknownSuppressionRule.Descriptor, Is.SameAs(rule));
+            Assert.Pass("NRU006 is reported by the suppression comment reader.");
+        }
+
         var type = typeof(Rule).Assembly.GetTypes().SingleOrDefault(t => t.Name.StartsWith(rule.Id, StringComparison.Ordinal) && typeof(Rule).IsAssignableFrom(t));
         Assert.That(type, Is.Not.Null);
         Assert.That(((Rule)Activator.CreateInstance(type!)!).Descriptor, Is.SameAs(rule));
