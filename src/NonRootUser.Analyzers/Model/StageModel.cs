@@ -25,6 +25,7 @@ public sealed class StageModel
 {
     private readonly List<UserSetting> users = new();
     private readonly List<StageModel> dependencies = new();
+    private readonly List<MissingAccountUse> missingAccountUses = new();
 
     internal StageModel(int index, FromInstruction from, IReadOnlyList<InstructionSyntax> body)
     {
@@ -110,7 +111,12 @@ public sealed class StageModel
     /// <summary>A readable name for messages: <c>'final'</c> or <c>#2</c>.</summary>
     public string DisplayName => Name is null ? $"#{Index}" : $"'{Name}'";
 
+    /// <summary>RUN/WORKDIR instructions of this stage that run as a user or group that does not exist at that point.</summary>
+    public IReadOnlyList<MissingAccountUse> MissingAccountUses => missingAccountUses;
+
     internal void AddUser(UserSetting user) => users.Add(user);
+
+    internal void AddMissingAccountUse(MissingAccountUse use) => missingAccountUses.Add(use);
 
     internal void AddDependency(StageModel stage)
     {

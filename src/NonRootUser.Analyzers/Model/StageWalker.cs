@@ -53,7 +53,12 @@ internal sealed class StageWalker
                     stage.AddUser(new UserSetting(user, stage, resolved, expanded.Unresolved, accounts, stage.IsWindows, expanded.Error));
                     break;
                 case RunInstruction run:
+                    CheckUserIsUsable(run);
                     ApplyRun(run);
+                    break;
+                case WorkdirInstruction workdir:
+                    // BuildKit creates the directory as the current user, so it resolves that user here.
+                    CheckUserIsUsable(workdir);
                     break;
                 case CopyInstruction copy:
                     AddSourceStage(copy.FindFlag("from")?.Value);
@@ -73,6 +78,25 @@ internal sealed class StageWalker
 
         stage.FinalEnvironment = environment;
         stage.FinalAccounts = accounts;
+    }
+
+    /// <summary>
+    /// RUN (and WORKDIR) execute as the current USER: Docker fails there if that user or group does not exist yet.
+    /// </summary>
+    private void CheckUserIsUsable(InstructionSyntax instruction)
+    {
+        var user = stage.EffectiveUser;
+        if (user is null || !user.IsResolved || accounts.Certainty == AccountCertainty.Opaque)
+        {
+            return;
+        }
+
+        var userMissing = AccountNames.NeedsEntry(user.User) && !user.IsRoot && accounts.FindUser(user.User!) is null;
+        var groupMissing = AccountNames.NeedsEntry(user.Group) && user.Group != "root" && accounts.FindGroup(user.Group!) is null;
+        if (userMissing || groupMissing)
+        {
+            stage.AddMissingAccountUse(new MissingAccountUse(user, instruction, userMissing, groupMissing, accounts.Certainty));
+        }
     }
 
     private StringComparer Comparer => stage.IsWindows ? StringComparer.OrdinalIgnoreCase : StringComparer.Ordinal;

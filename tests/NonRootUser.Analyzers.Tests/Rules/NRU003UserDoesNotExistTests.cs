@@ -27,6 +27,8 @@ public class NRU003UserDoesNotExistTests
     [TestCase("FROM debian:12 AS base\n[|USER app|]\nFROM base\nRUN useradd app\n", TestName = "in the ancestor, before it is created")]
     [TestCase("FROM debian:12\n[|USER app:app|]\n", TestName = "user with group")]
     [TestCase("FROM alpine:3.20\nRUN apk add --no-cache curl\n[|USER curl|]\n", TestName = "a tool package creates no user")]
+    [TestCase("FROM debian:12\n[|USER app|]\nWORKDIR /home/app\nRUN useradd app\n", TestName = "WORKDIR needs the user too")]
+    [TestCase("FROM debian:12 AS build\n[|USER builder|]\nRUN make\nFROM debian:12\nCOPY --from=build /out /out\nUSER daemon\n", TestName = "a RUN in a stage the image copies from")]
     public void Reports_a_USER_whose_user_does_not_exist(string markup) => Verify(markup);
 
     [TestCase("FROM mcr.microsoft.com/dotnet/aspnet:8.0\nUSER app\n", TestName = ".NET 8 has app")]
@@ -50,6 +52,9 @@ public class NRU003UserDoesNotExistTests
     [TestCase("FROM debian:12\nARG NAME\nRUN useradd $NAME\nUSER app\n", TestName = "created under a name we cannot resolve")]
     [TestCase("FROM alpine:3.20\nRUN apk add --no-cache nginx\nUSER nginx\n", TestName = "a service package creates its user")]
     [TestCase("FROM debian:12\nRUN ./create-users.sh\nUSER svc\n", TestName = "a script we cannot read")]
+    [TestCase("FROM alpine:3.20 AS b\nRUN adduser -D app\nFROM scratch\nUSER app:app\nCOPY --from=b /etc/passwd /etc/passwd\nCOPY --from=b /etc/group /etc/group\nENTRYPOINT [\"/x\"]\n", TestName = "USER before the account files are copied, with no RUN in between")]
+    [TestCase("FROM debian:12\nUSER ghost\nUSER daemon\nRUN true\n", TestName = "a USER replaced before anything runs as it")]
+    [TestCase("FROM debian:12 AS build\nUSER builder\nFROM debian:12\nCOPY --from=build /out /out\n", TestName = "a USER of a copied-from stage that nothing runs as")]
     public void Stays_silent_when_the_user_exists_or_cannot_be_known(string markup) => Verify(markup);
 
     [Test]
@@ -59,6 +64,26 @@ public class NRU003UserDoesNotExistTests
         var options = new AnalysisOptions { DeclaredBaseImages = new[] { declared } };
         Verify("FROM contoso.azurecr.io/platform/runtime:2.3\nUSER svc\n", options);
         Verify("FROM contoso.azurecr.io/platform/runtime:2.3\n[|USER other|]\n", options);
+    }
+
+    [Test]
+    public void On_an_unknown_image_the_finding_is_information_not_a_warning()
+    {
+        var diagnostic = DockerfileAnalyzer.Analyze("FROM mcr.microsoft.com/mssql/server-unknown:2022\nUSER mssql\n", "Dockerfile", AnalysisOptions.Default).Single(d => d.Id == RuleIdentifiers.UserDoesNotExist);
+        Assert.That(diagnostic.Severity, Is.EqualTo(DiagnosticSeverity.Info));
+        Assert.That(DockerfileAnalyzer.Analyze("FROM debian:12\nUSER mssql\n", "Dockerfile", AnalysisOptions.Default).Single().Severity, Is.EqualTo(DiagnosticSeverity.Warning));
+    }
+
+    [Test]
+    public void The_message_says_where_Docker_fails()
+    {
+        var atRun = RuleAssert.Messages(RuleIdentifiers.UserDoesNotExist, "FROM debian:12\nUSER app\nRUN useradd app\n").Single();
+        Assert.That(atRun, Does.Contain("at the RUN on line 3"));
+        var atStart = RuleAssert.Messages(RuleIdentifiers.UserDoesNotExist, "FROM alpine:3.20\nUSER app\n").Single();
+        Assert.That(atStart, Does.Contain("when the container starts"));
+        Assert.That(atStart, Does.Contain("adduser -D app"), "BusyBox syntax on Alpine");
+        var windows = RuleAssert.Messages(RuleIdentifiers.UserDoesNotExist, "FROM mcr.microsoft.com/dotnet/aspnet:8.0-nanoserver-ltsc2022\nUSER appuser\n").Single();
+        Assert.That(windows, Does.Contain("net user appuser /add"));
     }
 
     [Test]
