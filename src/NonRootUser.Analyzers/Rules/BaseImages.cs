@@ -53,6 +53,11 @@ internal static class BaseImages
             }
         }
 
+        if (root.IsWindows)
+        {
+            return "Add 'USER ContainerUser' after the steps that need administrator rights.";
+        }
+
         if (root.BaseKind == StageBaseKind.Scratch)
         {
             return "Add a numeric 'USER 65532:65532' (scratch has no /etc/passwd, so only numeric ids work).";
@@ -61,23 +66,11 @@ internal static class BaseImages
         var declare = root.BaseKind == StageBaseKind.Image && info is null && root.Image is not null
             ? $" If the image already runs as a non-root user, declare it in the project: <NonRootUserBaseImage Include=\"{root.Image.FullName}\" User=\"<user>\" />."
             : string.Empty;
-        return $"Create a user and switch to it after the steps that need root, e.g. 'RUN useradd --uid 10001 --user-group app' (BusyBox/Alpine: 'RUN adduser -D -u 10001 app') then 'USER app'.{declare}";
+        var busybox = root.BaseText.IndexOf("alpine", StringComparison.OrdinalIgnoreCase) >= 0 || root.BaseText.IndexOf("busybox", StringComparison.OrdinalIgnoreCase) >= 0;
+        var create = busybox ? "'RUN adduser -D -u 10001 app'" : "'RUN useradd --uid 10001 --user-group app' (BusyBox/Alpine: 'RUN adduser -D -u 10001 app')";
+        return $"Create a user and switch to it after the steps that need root, e.g. {create} then 'USER app'.{declare}";
     }
 
     public static string Variables(StageModel root) =>
         string.Join(", ", root.UnresolvedBaseVariables.Select(v => "$" + v));
-
-    /// <summary>For "user not found" messages on an unknown image: how to declare its accounts.</summary>
-    public static string DeclareHint(StageModel stage, string attribute, string name)
-    {
-        var root = stage.Root;
-        if (root.BaseKind == StageBaseKind.Image && root.ImageInfo is null && root.Image is not null)
-        {
-            return $" The base image '{root.BaseText}' is not known to NonRootUser.Analyzers; if it has this account, declare it in the project: <NonRootUserBaseImage Include=\"{root.Image.FullName}\" {attribute}=\"{name}\" />.";
-        }
-
-        return string.Empty;
-    }
-
-    public static StringComparison NameComparison(bool isWindows) => isWindows ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal;
 }

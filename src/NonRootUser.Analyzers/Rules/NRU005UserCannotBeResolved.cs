@@ -31,7 +31,7 @@ public sealed class NRU005UserCannotBeResolved : Rule
                 var names = string.Join(", ", user.UnresolvedVariables.Select(v => "$" + v));
                 var verb = user.UnresolvedVariables.Count == 1 ? "has" : "have";
                 var message = $"'USER {user.Instruction.Value.Value}' cannot be resolved: {names} {verb} no value here " +
-                    "(no ARG default, no ENV, and the base image does not set it), so the user the image runs as is unknown. " +
+                    "(it is not set by an ARG default, a build argument, ENV or the base image), so the user the image runs as is unknown. " +
                     $"Give it a value before this line (e.g. 'ARG {user.UnresolvedVariables.FirstOrDefault() ?? "UID"}=10001'), " +
                     "pass it as a build argument (DockerfileBuildArguments), or write the user directly.";
                 yield return Report(context, user.Instruction.Span, message);
