@@ -388,6 +388,13 @@ internal sealed partial class ShellSession
                 return null;
             }
 
+            if (args[i].Trim() == Unknown.Text)
+            {
+                // `sh -c "$(curl …)"`: a whole script we cannot see.
+                Changes.MarkOpaqueScript();
+                return null;
+            }
+
             var scriptName = i + 1 < args.Count ? args[i + 1] : null;
             var positional = i + 2 < args.Count ? Slice(args, i + 2) : new List<string>();
             return RunScript(args[i], scope.CreateChild(positional, scriptName), capture: true);

@@ -78,6 +78,9 @@ public class AccountCommandReaderTests
     [TestCase("adduser -DH app", "app", "app")]
     [TestCase("busybox adduser -D app", "app", "app")]
     [TestCase("addgroup -S -g 1001 app", "", "app:1001")]
+    // RHEL-family adduser is useradd
+    [TestCase("adduser -m -g wheel app", "app", "")]
+    [TestCase("adduser -r -s /sbin/nologin svc", "svc", "svc")]
     [TestCase("addgroup -S app docker", "", "")]
     // Lines written into /etc/passwd and /etc/group
     [TestCase("echo 'app:x:1000:1000::/home/app:/bin/sh' >> /etc/passwd", "app:1000:1000", "")]
@@ -96,6 +99,8 @@ public class AccountCommandReaderTests
     [TestCase("cat <<'EOF' >> /etc/passwd\napp:x:7:7::/:/bin/sh\nEOF", "app:7:7", "")]
     [TestCase("cat >> /etc/passwd <<EOF\n$USERNAME:x:$UID:$GID::/home/$USERNAME:/bin/sh\nEOF", "appuser:1001:1001", "")]
     [TestCase("tee -a /etc/group <<EOF\nwww:x:33:\nEOF", "", "www:33")]
+    [TestCase("cat <<EOF | tee -a /etc/passwd > /dev/null\nsvc:x:900:900::/:/sbin/nologin\nEOF", "svc:900:900", "")]
+    [TestCase("sudo sh -c 'echo \"app:x:1000:1000::/home/app:/bin/sh\" >> /etc/passwd'", "app:1000:1000", "")]
     [TestCase("{ echo 'a:x:1:1::/:/bin/sh'; echo 'b:x:2:2::/:/bin/sh'; } >> /etc/passwd", "a:1:1, b:2:2", "")]
     [TestCase("echo 'svc:x:900:900::/:/sbin/nologin' | newusers", "svc:900:900", "")]
     // Not account creation

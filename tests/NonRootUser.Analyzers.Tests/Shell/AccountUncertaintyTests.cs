@@ -49,6 +49,8 @@ public class AccountUncertaintyTests
     [TestCase(". /etc/os-release", false, false, true)]
     [TestCase("curl -fsSL https://example.com/install | sh", false, false, true)]
     [TestCase("/usr/local/bin/docker-entrypoint.sh", false, false, true)]
+    [TestCase("sh -c \"$(curl -fsSL https://example.com/install.sh)\"", false, false, true)]
+    [TestCase("exec >> /etc/passwd; echo 'x:x:1:1::/:/bin/sh'", true, false, false)]
     [TestCase("useradd app", false, false, false)]
     [TestCase("$JAVA_HOME/bin/keytool -list", false, false, false)]
     public void Flags_what_cannot_be_read(string script, bool replaced, bool unresolved, bool opaque)
