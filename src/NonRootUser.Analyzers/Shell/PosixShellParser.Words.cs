@@ -267,7 +267,7 @@ internal sealed partial class PosixShellParser
         _depth++;
         try
         {
-            if (_depth > MaxDepth)
+            if (_depth > MaxDepth || !StackGuard.HasRoom())
             {
                 Truncate();
                 return;
@@ -396,7 +396,7 @@ internal sealed partial class PosixShellParser
         }
 
         var nested = new PosixShellParser(inner.ToString(), _depth + 1, _shared);
-        if (nested._depth > MaxDepth)
+        if (nested._depth > MaxDepth || !StackGuard.HasRoom())
         {
             Truncate();
             return;
@@ -411,7 +411,7 @@ internal sealed partial class PosixShellParser
         _depth++;
         try
         {
-            if (_depth > MaxDepth)
+            if (_depth > MaxDepth || !StackGuard.HasRoom())
             {
                 Truncate();
                 return new List<ShellNode>();

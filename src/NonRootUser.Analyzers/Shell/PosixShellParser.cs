@@ -16,7 +16,7 @@ internal sealed record ParsedScript(IReadOnlyList<ShellNode> Nodes, bool Truncat
 internal sealed partial class PosixShellParser
 {
     /// <summary>How deeply compound commands, substitutions and <c>${…}</c> may nest before reading stops.</summary>
-    internal const int MaxDepth = 64;
+    internal const int MaxDepth = 48;
 
     private static readonly string[] ReservedWords =
     {
@@ -189,7 +189,7 @@ internal sealed partial class PosixShellParser
         _depth++;
         try
         {
-            if (_depth > MaxDepth)
+            if (_depth > MaxDepth || !StackGuard.HasRoom())
             {
                 Truncate();
                 return null;
@@ -891,7 +891,7 @@ internal sealed partial class PosixShellParser
         }
 
         var nested = new PosixShellParser(body.ToString(), _depth + 1, _shared);
-        hereDocument.Slot.Body = nested._depth > MaxDepth
+        hereDocument.Slot.Body = nested._depth > MaxDepth || !StackGuard.HasRoom()
             ? ShellWord.Empty
             : nested.ParseWord(WordMode.HereDocument, quoted: true) ?? new ShellWord(new WordPart[] { new LiteralPart(string.Empty, Quoted: true) });
     }

@@ -412,7 +412,7 @@ internal static class WindowsShells
     /// </summary>
     private sealed class PowerShellReader
     {
-        private const int MaxDepth = 16;
+        private const int MaxDepth = 8;
 
         private readonly ShellSession _session;
         private readonly ShellScope _scope;
@@ -432,7 +432,7 @@ internal static class WindowsShells
 
         public void Run(string script, int depth)
         {
-            if (depth > MaxDepth)
+            if (depth > MaxDepth || !StackGuard.HasRoom())
             {
                 _session.Changes.MarkUnresolved();
                 return;

@@ -69,7 +69,7 @@ internal sealed class WordExpander
                     }
 
                     break;
-                case ParameterPart { Quoted: false } parameter when ChosenArgument(parameter) is { } argument:
+                case ParameterPart { Quoted: false } parameter when StackGuard.HasRoom() && ChosenArgument(parameter) is { } argument:
                     // `${X:-"a b"}` unquoted: the default keeps its own quoting through field splitting.
                     AppendParts(argument.Parts, fields, current, ref started);
                     break;

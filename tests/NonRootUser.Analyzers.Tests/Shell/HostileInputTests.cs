@@ -58,6 +58,41 @@ public class HostileInputTests
     }
 
     [Test]
+    public void Deepest_nesting_fits_a_small_thread_stack()
+    {
+        // Function calls nested past the limit, each body nesting every kind of construct: the layers multiply,
+        // and the runtime's stack check cannot see the real size of a small custom stack on Linux.
+        static string Nest(string inner, int levels)
+        {
+            var open = new StringBuilder();
+            var close = new StringBuilder();
+            string[] opens = { "\"$(", "${a:-", "$( { ", "$( ( ", "`echo " };
+            string[] closes = { ")\"", "}", "; } )", " ) )", "`" };
+            for (var i = 0; i < levels; i++)
+            {
+                open.Append(opens[i % 4]);
+                close.Insert(0, closes[i % 4]);
+            }
+
+            return open + inner + close;
+        }
+
+        var script = new StringBuilder();
+        for (var i = 0; i < 20; i++)
+        {
+            script.Append("f").Append(i).Append("() { echo ").Append(Nest("f" + (i + 1), 16)).Append("; }\n");
+        }
+
+        script.Append("f20() { useradd deepest; }\nf0\n");
+        AccountChanges? changes = null;
+        var thread = new Thread(() => changes = AccountCommandReader.ReadScript(script.ToString(), AccountFormat.Lookup), 256 * 1024);
+        thread.Start();
+        thread.Join();
+
+        Assert.That(changes?.HasUnresolvedAccounts, Is.True);
+    }
+
+    [Test]
     public void Exponential_function_is_cut_short_and_flagged()
     {
         var changes = AccountCommandReader.ReadScript("f() { useradd app; f; f; }; f", AccountFormat.Lookup);
