@@ -66,12 +66,12 @@ public class HostileInputTests
         {
             var open = new StringBuilder();
             var close = new StringBuilder();
-            string[] opens = { "\"$(", "${a:-", "$( { ", "$( ( ", "`echo " };
-            string[] closes = { ")\"", "}", "; } )", " ) )", "`" };
+            string[] opens = { "\"$(", "${a:-", "$( { ", "$( ( " };
+            string[] closes = { ")\"", "}", "; } )", " ) )" };
             for (var i = 0; i < levels; i++)
             {
-                open.Append(opens[i % 4]);
-                close.Insert(0, closes[i % 4]);
+                open.Append(opens[i % opens.Length]);
+                close.Insert(0, closes[i % closes.Length]);
             }
 
             return open + inner + close;
