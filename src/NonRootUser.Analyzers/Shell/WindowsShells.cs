@@ -31,11 +31,6 @@ internal static class WindowsShells
             }
         }
 
-        if (i > args.Count)
-        {
-            return null;
-        }
-
         var line = string.Join(" ", Slice(args, i));
         if (line.Length >= 2 && line[0] == '"' && line[line.Length - 1] == '"')
         {
@@ -50,7 +45,7 @@ internal static class WindowsShells
     /// <summary><c>powershell|pwsh [-NoProfile …] -Command …</c>, <c>-EncodedCommand</c>, <c>-File</c>.</summary>
     public static string? RunPowerShell(ShellSession session, IReadOnlyList<string> args, ShellScope scope)
     {
-        var isPwsh = string.Equals(Path(args[0]), "pwsh", StringComparison.OrdinalIgnoreCase);
+        var isPwsh = string.Equals(ProgramName(args[0]), "pwsh", StringComparison.OrdinalIgnoreCase);
         for (var i = 1; i < args.Count; i++)
         {
             var arg = args[i];
@@ -99,7 +94,7 @@ internal static class WindowsShells
         return null;
     }
 
-    private static string Path(string head)
+    private static string ProgramName(string head)
     {
         var name = head.Substring(head.LastIndexOfAny(new[] { '/', '\\' }) + 1);
         return name.EndsWith(".exe", StringComparison.OrdinalIgnoreCase) ? name.Substring(0, name.Length - 4) : name;
