@@ -79,6 +79,28 @@ public class AccountUncertaintyTests
         });
     }
 
+    [TestCase("userdel -r ubuntu && useradd -u 1000 -m app", "app:1000", "app", "ubuntu", "ubuntu")]
+    [TestCase("userdel --remove ubuntu; groupdel ubuntu", "", "", "ubuntu", "ubuntu")]
+    [TestCase("useradd tmp && userdel tmp", "", "", "tmp", "tmp")]
+    [TestCase("userdel app && useradd app", "app", "app", "", "")]
+    [TestCase("deluser --remove-home old && delgroup oldgroup", "", "", "old", "oldgroup")]
+    [TestCase("deluser --group legacy", "", "", "", "legacy")]
+    [TestCase("deluser app sudo", "", "", "", "")]
+    [TestCase("delgroup app docker", "", "", "", "")]
+    [TestCase("userdel -R /mnt/root old", "", "", "", "")]
+    public void Reads_deletions(string script, string users, string groups, string usersDeleted, string groupsDeleted)
+    {
+        var changes = AccountCommandReader.ReadScript(script, AccountFormat.Lookup);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(AccountFormat.Users(changes), Is.EqualTo(users), "users");
+            Assert.That(AccountFormat.Groups(changes), Is.EqualTo(groups), "groups");
+            Assert.That(string.Join(", ", changes.UsersDeleted), Is.EqualTo(usersDeleted), "users deleted");
+            Assert.That(string.Join(", ", changes.GroupsDeleted), Is.EqualTo(groupsDeleted), "groups deleted");
+        });
+    }
+
     [TestCase("apt-get update && apt-get install -y --no-install-recommends nginx curl=7.88.1-10", "nginx, curl")]
     [TestCase("apk add --no-cache --virtual .build-deps gcc musl-dev", "gcc, musl-dev")]
     [TestCase("dnf install -y postgresql-server && dnf clean all", "postgresql-server")]

@@ -32,6 +32,11 @@ internal static class AdduserCommands
         "quiet", "verbose", "debug", "force-badname", "allow-badname", "allow-bad-names", "allow-all-names", "help",
         "version");
 
+    private static readonly OptionSpec DeluserOptions = new(
+        string.Empty,
+        "conf=", "backup-to=", "group", "system", "remove-home", "remove-all-files", "backup", "only-if-empty", "force",
+        "quiet", "verbose", "debug", "help", "version");
+
     /// <summary>Short options only BusyBox's adduser has.</summary>
     private static readonly HashSet<char> BusyBoxLetters = new() { 'D', 'S', 'H', 'h', 'g', 's', 'G', 'u', 'k' };
 
@@ -116,6 +121,33 @@ internal static class AdduserCommands
         {
             changes.AddUser(new UserAccount(name, uid));
             changes.AddGroup(new GroupAccount(name));
+        }
+    }
+
+    /// <summary>
+    /// <c>deluser [--remove-home] USER</c>, <c>deluser --group GROUP</c>, <c>delgroup GROUP</c> (Debian and BusyBox);
+    /// with two operands (<c>deluser USER GROUP</c>) only a membership is removed.
+    /// </summary>
+    public static void Deluser(IReadOnlyList<string> args, bool group, AccountChangesBuilder changes)
+    {
+        var options = ParsedOptions.Parse(args, 1, DeluserOptions);
+        if (options.Has("help") || options.Has("version") || options.Operands.Count != 1)
+        {
+            return;
+        }
+
+        var name = options.Operands[0];
+        if (!ShadowUtilsCommands.IsUsableName(name))
+        {
+            changes.MarkUnresolved();
+        }
+        else if (group || options.Has("group"))
+        {
+            changes.DeleteGroup(name);
+        }
+        else
+        {
+            changes.DeleteUser(name);
         }
     }
 
