@@ -37,6 +37,15 @@ public sealed record AccountChanges(
     public bool RunsOpaqueScripts { get; init; }
 
     /// <summary>
+    /// Users that do not exist after this command even if they did before (<c>userdel -r ubuntu</c>,
+    /// <c>deluser app</c>). A user deleted and then created again appears only in <see cref="UsersCreated"/>.
+    /// </summary>
+    public IReadOnlyList<string> UsersDeleted { get; init; } = Array.Empty<string>();
+
+    /// <summary>Groups that do not exist after this command (<c>groupdel</c>, <c>delgroup</c>, <c>deluser --group</c>).</summary>
+    public IReadOnlyList<string> GroupsDeleted { get; init; } = Array.Empty<string>();
+
+    /// <summary>
     /// Packages installed by <c>apt-get</c>/<c>apt</c>/<c>apk</c>/<c>dnf</c>/<c>yum</c>/<c>microdnf</c>/<c>tdnf</c>/<c>zypper</c>,
     /// as written (versions stripped). Their maintainer scripts often create system users (nginx, postgres, …).
     /// </summary>

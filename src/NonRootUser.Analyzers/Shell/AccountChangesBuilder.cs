@@ -10,6 +10,8 @@ internal sealed class AccountChangesBuilder
     private readonly List<UserAccount> _users = new();
     private readonly List<GroupAccount> _groups = new();
     private readonly List<string> _packages = new();
+    private readonly List<string> _deletedUsers = new();
+    private readonly List<string> _deletedGroups = new();
     private readonly HashSet<UserAccount> _seenUsers = new();
     private readonly HashSet<GroupAccount> _seenGroups = new();
     private readonly HashSet<string> _seenPackages = new(StringComparer.Ordinal);
@@ -22,6 +24,7 @@ internal sealed class AccountChangesBuilder
 
     public void AddUser(UserAccount user)
     {
+        _deletedUsers.Remove(user.Name);
         if (_seenUsers.Add(user))
         {
             _users.Add(user);
@@ -30,9 +33,32 @@ internal sealed class AccountChangesBuilder
 
     public void AddGroup(GroupAccount group)
     {
+        _deletedGroups.Remove(group.Name);
         if (_seenGroups.Add(group))
         {
             _groups.Add(group);
+        }
+    }
+
+    /// <summary>The user is gone afterwards, whether it was created earlier in this instruction or existed before.</summary>
+    public void DeleteUser(string name)
+    {
+        _users.RemoveAll(user => user.Name == name);
+        _seenUsers.RemoveWhere(user => user.Name == name);
+        if (!_deletedUsers.Contains(name))
+        {
+            _deletedUsers.Add(name);
+        }
+    }
+
+    /// <summary>The group is gone afterwards.</summary>
+    public void DeleteGroup(string name)
+    {
+        _groups.RemoveAll(group => group.Name == name);
+        _seenGroups.RemoveWhere(group => group.Name == name);
+        if (!_deletedGroups.Contains(name))
+        {
+            _deletedGroups.Add(name);
         }
     }
 
@@ -70,5 +96,7 @@ internal sealed class AccountChangesBuilder
             HasUnresolvedAccounts = Unresolved,
             RunsOpaqueScripts = OpaqueScripts,
             PackagesInstalled = _packages.ToArray(),
+            UsersDeleted = _deletedUsers.ToArray(),
+            GroupsDeleted = _deletedGroups.ToArray(),
         };
 }

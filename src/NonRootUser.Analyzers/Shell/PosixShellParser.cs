@@ -13,12 +13,12 @@ internal sealed record ParsedScript(IReadOnlyList<ShellNode> Nodes, bool Truncat
 /// errors: unbalanced input is read as far as it makes sense. It runs in time linear in the input; nesting deeper
 /// than <see cref="MaxDepth"/> stops the reading (the result says so) instead of exhausting the stack.
 /// </summary>
-internal sealed class PosixShellParser
+internal sealed partial class PosixShellParser
 {
     /// <summary>How deeply compound commands, substitutions and <c>${…}</c> may nest before reading stops.</summary>
-    internal const int MaxDepth = 64;
+    internal const int MaxDepth = 48;
 
-    private static readonly HashSet<string> ReservedWords = new(StringComparer.Ordinal)
+    private static readonly string[] ReservedWords =
     {
         "!", "{", "}", "case", "do", "done", "elif", "else", "esac", "fi", "for", "function", "if", "in",
         "select", "then", "until", "while",
@@ -34,6 +34,10 @@ internal sealed class PosixShellParser
     {
         ":-", ":=", ":+", ":?", "%%", "##", "//", "/#", "/%", "^^", ",,", "-", "=", "+", "?", "%", "#", "/", "^", ",", "@", ":",
     };
+
+    private static readonly string[] InputOperators = { "<<<", "<<-", "<<", "<>", "<&" };
+
+    private static readonly string[] OutputOperators = { ">>", ">&", ">|" };
 
     private readonly string _text;
     private readonly SharedState _shared;
@@ -185,7 +189,7 @@ internal sealed class PosixShellParser
         _depth++;
         try
         {
-            if (_depth > MaxDepth)
+            if (_depth > MaxDepth || !StackGuard.HasRoom())
             {
                 Truncate();
                 return null;
@@ -665,7 +669,7 @@ internal sealed class PosixShellParser
                     return null;
                 }
 
-                foreach (var op in new[] { "<<<", "<<-", "<<", "<>", "<&" })
+                foreach (var op in InputOperators)
                 {
                     if (StartsWith(op))
                     {
@@ -680,7 +684,7 @@ internal sealed class PosixShellParser
                     return null;
                 }
 
-                foreach (var op in new[] { ">>", ">&", ">|" })
+                foreach (var op in OutputOperators)
                 {
                     if (StartsWith(op))
                     {
@@ -717,451 +721,6 @@ internal sealed class PosixShellParser
         return text.ToString();
     }
 
-    private ShellWord? ParseWord(WordMode mode, bool quoted)
-    {
-        var start = _pos;
-        var parts = new List<WordPart>();
-        var literal = new StringBuilder();
-        while (!AtEnd)
-        {
-            var c = Current;
-            if (mode == WordMode.Normal && IsMeta(c))
-            {
-                if (c is '<' or '>' && Peek(1) == '(' && _pos == start)
-                {
-                    _pos += 2;
-                    parts.Add(new CommandSubstitutionPart(ParseNestedList(), Quoted: false));
-                    continue;
-                }
-
-                break;
-            }
-
-            if (mode == WordMode.BraceArgument && c == '}')
-            {
-                break;
-            }
-
-            switch (c)
-            {
-                case '\\':
-                    ReadBackslash(parts, literal, mode, quoted);
-                    break;
-                case '\'' when mode != WordMode.HereDocument && !quoted:
-                    Flush(parts, literal, quoted);
-                    ReadSingleQuoted(parts);
-                    break;
-                case '"' when mode != WordMode.HereDocument:
-                    Flush(parts, literal, quoted);
-                    _pos++;
-                    ReadDoubleQuoted(parts);
-                    break;
-                case '$':
-                    ReadDollar(parts, literal, quoted || mode == WordMode.HereDocument);
-                    break;
-                case '`':
-                    Flush(parts, literal, quoted);
-                    ReadBackquoted(parts, quoted || mode == WordMode.HereDocument);
-                    break;
-                default:
-                    literal.Append(c);
-                    _pos++;
-                    break;
-            }
-        }
-
-        Flush(parts, literal, quoted || mode == WordMode.HereDocument);
-        return _pos == start && parts.Count == 0 ? null : new ShellWord(parts);
-    }
-
-    private void ReadBackslash(List<WordPart> parts, StringBuilder literal, WordMode mode, bool quoted)
-    {
-        var next = Peek(1);
-        if (next == '\n')
-        {
-            _pos += 2;
-            return;
-        }
-
-        if (next == '\r' && Peek(2) == '\n')
-        {
-            _pos += 3;
-            return;
-        }
-
-        if (_pos + 1 >= _text.Length)
-        {
-            literal.Append('\\');
-            _pos++;
-            return;
-        }
-
-        // Unquoted, a backslash quotes any character; in quotes and here-documents only $ ` \ (and " in quotes).
-        var escapes = (mode != WordMode.HereDocument && !quoted)
-            || next is '$' or '`' or '\\'
-            || (next == '"' && quoted && mode != WordMode.HereDocument)
-            || (next == '}' && mode == WordMode.BraceArgument);
-        if (!escapes)
-        {
-            literal.Append('\\');
-            _pos++;
-            return;
-        }
-
-        Flush(parts, literal, quoted || mode == WordMode.HereDocument);
-        parts.Add(new LiteralPart(next.ToString(), Quoted: true));
-        _pos += 2;
-    }
-
-    private void ReadSingleQuoted(List<WordPart> parts)
-    {
-        _pos++;
-        var end = _text.IndexOf('\'', _pos);
-        if (end < 0)
-        {
-            end = _text.Length;
-        }
-
-        parts.Add(new LiteralPart(_text.Substring(_pos, end - _pos), Quoted: true));
-        _pos = Math.Min(end + 1, _text.Length);
-    }
-
-    private void ReadDoubleQuoted(List<WordPart> parts)
-    {
-        // An empty quoted literal first, so that "" still counts as a (quoted, empty) word.
-        parts.Add(new LiteralPart(string.Empty, Quoted: true));
-        var literal = new StringBuilder();
-        while (!AtEnd)
-        {
-            var c = Current;
-            if (c == '"')
-            {
-                _pos++;
-                break;
-            }
-
-            switch (c)
-            {
-                case '\\':
-                    ReadBackslash(parts, literal, WordMode.Normal, quoted: true);
-                    break;
-                case '$':
-                    ReadDollar(parts, literal, quoted: true);
-                    break;
-                case '`':
-                    Flush(parts, literal, quoted: true);
-                    ReadBackquoted(parts, quoted: true);
-                    break;
-                default:
-                    literal.Append(c);
-                    _pos++;
-                    break;
-            }
-        }
-
-        Flush(parts, literal, quoted: true);
-    }
-
-    private void ReadDollar(List<WordPart> parts, StringBuilder literal, bool quoted)
-    {
-        var next = Peek(1);
-        if (next == '(')
-        {
-            Flush(parts, literal, quoted);
-            if (Peek(2) == '(' && TryReadArithmetic(parts, quoted))
-            {
-                return;
-            }
-
-            _pos += 2;
-            parts.Add(new CommandSubstitutionPart(ParseNestedList(), quoted));
-            return;
-        }
-
-        if (next == '{')
-        {
-            Flush(parts, literal, quoted);
-            ReadBraceParameter(parts, quoted);
-            return;
-        }
-
-        if (next == '\'' && !quoted)
-        {
-            Flush(parts, literal, quoted);
-            _pos += 2;
-            parts.Add(new LiteralPart(ReadAnsiCString(), Quoted: true));
-            return;
-        }
-
-        if (next == '"' && !quoted)
-        {
-            Flush(parts, literal, quoted);
-            _pos += 2;
-            ReadDoubleQuoted(parts);
-            return;
-        }
-
-        string? name = null;
-        if (IsNameStart(next))
-        {
-            var end = _pos + 1;
-            while (end < _text.Length && IsNameChar(_text[end]))
-            {
-                end++;
-            }
-
-            name = _text.Substring(_pos + 1, end - _pos - 1);
-        }
-        else if (IsDigit(next) || IsSpecialParameter(next))
-        {
-            name = next.ToString();
-        }
-
-        if (name is null)
-        {
-            literal.Append('$');
-            _pos++;
-            return;
-        }
-
-        Flush(parts, literal, quoted);
-        parts.Add(new ParameterPart(name, string.Empty, null, quoted));
-        _pos += 1 + name.Length;
-    }
-
-    /// <summary><c>$(( … ))</c>: true when the parentheses close as arithmetic; otherwise the caller reads <c>$( ( … ) )</c>.</summary>
-    private bool TryReadArithmetic(List<WordPart> parts, bool quoted)
-    {
-        var end = FindArithmeticEnd(_pos + 1);
-        if (end < 0)
-        {
-            return false;
-        }
-
-        parts.Add(new ArithmeticPart(_text.Substring(_pos + 3, Math.Max(0, end - 1 - (_pos + 3))), quoted));
-        _pos = end + 1;
-        return true;
-    }
-
-    /// <summary>Index of the <c>)</c> that closes the <c>((</c> at <paramref name="open"/>, when it is preceded by another <c>)</c>; else -1.</summary>
-    private int FindArithmeticEnd(int open)
-    {
-        var depth = 0;
-        for (var i = open; i < _text.Length; i++)
-        {
-            var c = _text[i];
-            if (c == '(')
-            {
-                depth++;
-            }
-            else if (c == ')')
-            {
-                depth--;
-                if (depth == 0)
-                {
-                    return _text[i - 1] == ')' && i - 1 > open + 1 ? i : -1;
-                }
-            }
-        }
-
-        return -1;
-    }
-
-    private void SkipArithmetic(int open)
-    {
-        var end = FindArithmeticEnd(open);
-        _pos = end < 0 ? _text.Length : end + 1;
-    }
-
-    private void ReadBraceParameter(List<WordPart> parts, bool quoted)
-    {
-        _depth++;
-        try
-        {
-            if (_depth > MaxDepth)
-            {
-                Truncate();
-                return;
-            }
-
-            _pos += 2;
-            var op = string.Empty;
-            if (Current == '#' && Peek(1) != '}' && (IsNameChar(Peek(1)) || IsSpecialParameter(Peek(1))))
-            {
-                _pos++;
-                op = "len";
-            }
-            else if (Current == '!' && Peek(1) != '}')
-            {
-                _pos++;
-                op = "!";
-            }
-
-            var name = ReadParameterName();
-            ShellWord? argument = null;
-            if (op.Length == 0 && Current != '}')
-            {
-                op = ReadParameterOperator() ?? "invalid";
-                argument = ParseWord(WordMode.BraceArgument, quoted) ?? ShellWord.Empty;
-            }
-            else if (Current != '}')
-            {
-                // `${!prefix*}`, `${#name[@]}` and other rarities: keep reading to the brace.
-                op = "invalid";
-                argument = ParseWord(WordMode.BraceArgument, quoted);
-            }
-
-            if (Current == '}')
-            {
-                _pos++;
-            }
-
-            parts.Add(new ParameterPart(name, op, argument, quoted));
-        }
-        finally
-        {
-            _depth--;
-        }
-    }
-
-    private string ReadParameterName()
-    {
-        var start = _pos;
-        if (IsNameStart(Current))
-        {
-            while (!AtEnd && IsNameChar(Current))
-            {
-                _pos++;
-            }
-        }
-        else if (IsDigit(Current))
-        {
-            while (!AtEnd && IsDigit(Current))
-            {
-                _pos++;
-            }
-        }
-        else if (IsSpecialParameter(Current))
-        {
-            _pos++;
-        }
-
-        return _text.Substring(start, _pos - start);
-    }
-
-    private string? ReadParameterOperator()
-    {
-        foreach (var op in ParameterOperators)
-        {
-            if (string.CompareOrdinal(_text, _pos, op, 0, op.Length) == 0)
-            {
-                _pos += op.Length;
-                return op;
-            }
-        }
-
-        return null;
-    }
-
-    private string ReadAnsiCString()
-    {
-        var text = new StringBuilder();
-        while (!AtEnd && Current != '\'')
-        {
-            if (Current == '\\' && _pos + 1 < _text.Length)
-            {
-                _pos += EscapeSequences.Decode(_text, _pos + 1, text, allowOctalWithoutZero: true) + 1;
-                continue;
-            }
-
-            text.Append(Current);
-            _pos++;
-        }
-
-        _pos = Math.Min(_pos + 1, _text.Length);
-        return text.ToString();
-    }
-
-    private void ReadBackquoted(List<WordPart> parts, bool quoted)
-    {
-        _pos++;
-        var inner = new StringBuilder();
-        while (!AtEnd)
-        {
-            var c = Current;
-            if (c == '`')
-            {
-                _pos++;
-                break;
-            }
-
-            if (c == '\\' && Peek(1) is '$' or '`' or '\\' || (c == '\\' && quoted && Peek(1) == '"'))
-            {
-                inner.Append(Peek(1));
-                _pos += 2;
-                continue;
-            }
-
-            inner.Append(c);
-            _pos++;
-        }
-
-        var nested = new PosixShellParser(inner.ToString(), _depth + 1, _shared);
-        if (nested._depth > MaxDepth)
-        {
-            Truncate();
-            return;
-        }
-
-        parts.Add(new CommandSubstitutionPart(nested.ParseAll(), quoted));
-    }
-
-    /// <summary>The list inside <c>$( … )</c> or <c>&lt;( … )</c>; consumes the closing parenthesis.</summary>
-    private List<ShellNode> ParseNestedList()
-    {
-        _depth++;
-        try
-        {
-            if (_depth > MaxDepth)
-            {
-                Truncate();
-                return new List<ShellNode>();
-            }
-
-            var body = ParseList();
-            while (!AtEnd && Current != ')')
-            {
-                // A stray closer (`fi`, `;;`) inside the substitution: skip it and keep reading up to `)`.
-                var reserved = PeekReservedWord();
-                _pos += reserved is not null && ListTerminators.Contains(reserved) ? reserved.Length : 1;
-                body.AddRange(ParseList());
-            }
-
-            if (Current == ')')
-            {
-                _pos++;
-            }
-
-            return body;
-        }
-        finally
-        {
-            _depth--;
-        }
-    }
-
-    private static void Flush(List<WordPart> parts, StringBuilder literal, bool quoted)
-    {
-        if (literal.Length == 0)
-        {
-            return;
-        }
-
-        // Never merged into the previous part: merging would copy text again and again on escape-heavy input.
-        parts.Add(new LiteralPart(literal.ToString(), quoted));
-        literal.Clear();
-    }
-
     /// <summary>The reserved word at the reading position, if one stands there as a whole word.</summary>
     private string? PeekReservedWord()
     {
@@ -1177,13 +736,21 @@ internal sealed class PosixShellParser
             end++;
         }
 
-        if (end == _pos || (end < _text.Length && !IsMeta(_text[end])))
+        var length = end - _pos;
+        if (length == 0 || (end < _text.Length && !IsMeta(_text[end])))
         {
             return null;
         }
 
-        var word = _text.Substring(_pos, end - _pos);
-        return ReservedWords.Contains(word) ? word : null;
+        foreach (var word in ReservedWords)
+        {
+            if (word.Length == length && string.CompareOrdinal(_text, _pos, word, 0, length) == 0)
+            {
+                return word;
+            }
+        }
+
+        return null;
     }
 
     private int SkipBlankIndex(int i)
@@ -1324,7 +891,7 @@ internal sealed class PosixShellParser
         }
 
         var nested = new PosixShellParser(body.ToString(), _depth + 1, _shared);
-        hereDocument.Slot.Body = nested._depth > MaxDepth
+        hereDocument.Slot.Body = nested._depth > MaxDepth || !StackGuard.HasRoom()
             ? ShellWord.Empty
             : nested.ParseWord(WordMode.HereDocument, quoted: true) ?? new ShellWord(new WordPart[] { new LiteralPart(string.Empty, Quoted: true) });
     }

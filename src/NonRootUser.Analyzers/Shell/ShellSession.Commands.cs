@@ -204,6 +204,16 @@ internal sealed partial class ShellSession
             case "addgroup":
                 AdduserCommands.Addgroup(args, Changes);
                 return null;
+            case "userdel":
+                ShadowUtilsCommands.Userdel(args, Changes);
+                return null;
+            case "groupdel":
+                ShadowUtilsCommands.Groupdel(args, Changes);
+                return null;
+            case "deluser":
+            case "delgroup":
+                AdduserCommands.Deluser(args, group: name == "delgroup", Changes);
+                return null;
             case "luseradd":
             case "lgroupadd":
             case "lusermod":
@@ -385,6 +395,13 @@ internal sealed partial class ShellSession
         {
             if (i >= args.Count)
             {
+                return null;
+            }
+
+            if (args[i].Trim() == Unknown.Text)
+            {
+                // `sh -c "$(curl …)"`: a whole script we cannot see.
+                Changes.MarkOpaqueScript();
                 return null;
             }
 

@@ -27,7 +27,10 @@ internal enum CommandFlavor
 internal sealed partial class ShellSession
 {
     /// <summary>How deeply <c>sh -c</c>, <c>eval</c>, function calls and nested shells may nest.</summary>
-    internal const int MaxNesting = 16;
+    internal const int MaxNesting = 8;
+
+    /// <summary>How deeply nodes may nest while running, across all scripts, functions and substitutions.</summary>
+    private const int MaxRunDepth = 200;
 
     private const int MaxCapturedOutput = 1 << 20;
 
@@ -35,6 +38,7 @@ internal sealed partial class ShellSession
     private readonly long _workLimit;
     private long _work;
     private int _nesting;
+    private int _runDepth;
 
     /// <param name="inputLength">Size of the text being read: sets the work budget.</param>
     public ShellSession(int inputLength)
@@ -108,6 +112,25 @@ internal sealed partial class ShellSession
     }
 
     private string? RunNode(ShellNode node, ShellScope scope, string? standardInput, bool capture)
+    {
+        if (_runDepth >= MaxRunDepth || !StackGuard.HasRoom())
+        {
+            Changes.MarkUnresolved();
+            return null;
+        }
+
+        _runDepth++;
+        try
+        {
+            return RunNodeCore(node, scope, standardInput, capture);
+        }
+        finally
+        {
+            _runDepth--;
+        }
+    }
+
+    private string? RunNodeCore(ShellNode node, ShellScope scope, string? standardInput, bool capture)
     {
         switch (node)
         {

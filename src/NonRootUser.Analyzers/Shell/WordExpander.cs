@@ -35,13 +35,24 @@ internal sealed class WordExpander
         var fields = new List<string>();
         var current = new StringBuilder();
         var started = false;
-        foreach (var part in word.Parts)
+        AppendParts(word.Parts, fields, current, ref started);
+        if (started || current.Length > 0)
+        {
+            fields.Add(current.ToString());
+        }
+
+        return fields;
+    }
+
+    private void AppendParts(IReadOnlyList<WordPart> parts, List<string> fields, StringBuilder current, ref bool started)
+    {
+        foreach (var part in parts)
         {
             switch (part)
             {
                 case LiteralPart literal:
-                    current.Append(literal.Text);
-                    started |= literal.Quoted || literal.Text.Length > 0;
+                    // Unquoted literal text only holds blanks inside `${X:-a b}`, where they split like an expansion.
+                    AppendExpansion(literal.Text, literal.Quoted, fields, current, ref started);
                     break;
                 case ParameterPart { Name: "@", Operator: "", Quoted: true } when _scope.Positional is { } positional:
                     // "$@": one field per positional parameter.
@@ -58,18 +69,51 @@ internal sealed class WordExpander
                     }
 
                     break;
+                case ParameterPart { Quoted: false } parameter when StackGuard.HasRoom() && ChosenArgument(parameter) is { } argument:
+                    // `${X:-"a b"}` unquoted: the default keeps its own quoting through field splitting.
+                    AppendParts(argument.Parts, fields, current, ref started);
+                    break;
                 default:
                     AppendExpansion(Evaluate(part), part.Quoted, fields, current, ref started);
                     break;
             }
-        }
 
-        if (started || current.Length > 0)
+            if (current.Length > MaxValueLength)
+            {
+                current.Clear();
+                current.Append(Unknown.Marker);
+            }
+        }
+    }
+
+    /// <summary>
+    /// For <c>:-</c>, <c>-</c>, <c>:=</c>, <c>=</c>, <c>:+</c>, <c>+</c>: the argument word when the expansion yields it
+    /// (assigning it for <c>=</c>); null when the expansion yields the variable's value or is unknown.
+    /// </summary>
+    private ShellWord? ChosenArgument(ParameterPart parameter)
+    {
+        var op = parameter.Operator;
+        if (op is not (":-" or "-" or ":=" or "=" or ":+" or "+"))
         {
-            fields.Add(current.ToString());
+            return null;
         }
 
-        return fields;
+        var value = _scope.Lookup(parameter.Name);
+        var known = value.Kind == VariableKind.Known;
+        var argument = parameter.Argument ?? ShellWord.Empty;
+        if (op is ":+" or "+")
+        {
+            return known && (op == "+" || value.Text.Length > 0) ? argument : null;
+        }
+
+        // An unknown value takes the default: `${UID:-1000}` with no ARG UID in sight is 1000 in practice.
+        var useDefault = !known || (op[0] == ':' && value.Text.Length == 0);
+        if (useDefault && op.EndsWith("=", StringComparison.Ordinal))
+        {
+            _scope.Set(parameter.Name, ExpandText(argument));
+        }
+
+        return useDefault ? argument : null;
     }
 
     /// <summary>The word as one string, without field splitting (assignments, redirection targets, here-documents).</summary>

@@ -6,7 +6,8 @@ namespace NonRootUser.Analyzers.Shell.Commands;
 /// <summary>
 /// <c>adduser</c> and <c>addgroup</c>, which mean different things on Debian/Ubuntu (a Perl front end with long
 /// options) and on Alpine/BusyBox (short options; <c>-g</c> is the GECOS field there). The syntax is told apart by
-/// the options used; when nothing tells, the reading that creates the named user wins.
+/// the options used; when nothing tells, the reading that creates the named user wins. Short options only
+/// <c>useradd</c> has (<c>-m</c>, <c>-r</c>, …) mean RHEL-family <c>adduser</c>, which is <c>useradd</c>.
 /// </summary>
 /// <remarks>
 /// BusyBox (loginutils/adduser.c): without <c>-G</c> a system user (<c>-S</c>) joins <c>nogroup</c>, any other user
@@ -31,8 +32,16 @@ internal static class AdduserCommands
         "quiet", "verbose", "debug", "force-badname", "allow-badname", "allow-bad-names", "allow-all-names", "help",
         "version");
 
+    private static readonly OptionSpec DeluserOptions = new(
+        string.Empty,
+        "conf=", "backup-to=", "group", "system", "remove-home", "remove-all-files", "backup", "only-if-empty", "force",
+        "quiet", "verbose", "debug", "help", "version");
+
     /// <summary>Short options only BusyBox's adduser has.</summary>
     private static readonly HashSet<char> BusyBoxLetters = new() { 'D', 'S', 'H', 'h', 'g', 's', 'G', 'u', 'k' };
+
+    /// <summary>Short options only shadow's useradd has: on RHEL, CentOS and Fedora adduser is useradd.</summary>
+    private static readonly HashSet<char> UseraddLetters = new() { 'm', 'M', 'r', 'N', 'U', 'c', 'd', 'p', 'e', 'f', 'o', 'l', 'b', 'K', 'Z', 'R', 'P' };
 
     /// <summary>Long options only Debian's adduser has.</summary>
     private static readonly HashSet<string> DebianOnlyOptions = new()
@@ -49,6 +58,12 @@ internal static class AdduserCommands
         var options = ParsedOptions.Parse(args, 1, AdduserOptions);
         if (options.Has("help") || options.Has("version") || options.Has("unlock") || options.Operands.Count == 0)
         {
+            return;
+        }
+
+        if (!busyBox && options.ShortLetters.Overlaps(UseraddLetters))
+        {
+            ShadowUtilsCommands.Useradd(args, changes);
             return;
         }
 
@@ -106,6 +121,33 @@ internal static class AdduserCommands
         {
             changes.AddUser(new UserAccount(name, uid));
             changes.AddGroup(new GroupAccount(name));
+        }
+    }
+
+    /// <summary>
+    /// <c>deluser [--remove-home] USER</c>, <c>deluser --group GROUP</c>, <c>delgroup GROUP</c> (Debian and BusyBox);
+    /// with two operands (<c>deluser USER GROUP</c>) only a membership is removed.
+    /// </summary>
+    public static void Deluser(IReadOnlyList<string> args, bool group, AccountChangesBuilder changes)
+    {
+        var options = ParsedOptions.Parse(args, 1, DeluserOptions);
+        if (options.Has("help") || options.Has("version") || options.Operands.Count != 1)
+        {
+            return;
+        }
+
+        var name = options.Operands[0];
+        if (!ShadowUtilsCommands.IsUsableName(name))
+        {
+            changes.MarkUnresolved();
+        }
+        else if (group || options.Has("group"))
+        {
+            changes.DeleteGroup(name);
+        }
+        else
+        {
+            changes.DeleteUser(name);
         }
     }
 

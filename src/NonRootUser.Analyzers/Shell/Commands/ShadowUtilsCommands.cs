@@ -134,8 +134,52 @@ internal static class ShadowUtilsCommands
         }
     }
 
-    /// <summary>A name that can be recorded: known, non-empty, not an option.</summary>
-    internal static bool IsUsableName(string name) => name.Length > 0 && Unknown.IsResolved(name) && name[0] != '-';
+    /// <summary>
+    /// <c>userdel [-r] [-f] NAME</c>. With <c>USERGROUPS_ENAB yes</c> the user's own group (same name) goes too.
+    /// </summary>
+    public static void Userdel(IReadOnlyList<string> args, AccountChangesBuilder changes)
+    {
+        var options = ParsedOptions.Parse(args, 1, new OptionSpec("RPZ", "root=:R", "prefix=:P", "force:f", "remove:r", "help:h", "selinux-user:Z"));
+        if (!options.Has("h") && !WritesAnotherRoot(options) && TryGetName(options.Operands, changes, out var name))
+        {
+            changes.DeleteUser(name);
+            changes.DeleteGroup(name);
+        }
+    }
+
+    /// <summary><c>groupdel [-f] NAME</c>.</summary>
+    public static void Groupdel(IReadOnlyList<string> args, AccountChangesBuilder changes)
+    {
+        var options = ParsedOptions.Parse(args, 1, new OptionSpec("RP", "root=:R", "prefix=:P", "force:f", "help:h"));
+        if (!options.Has("h") && !WritesAnotherRoot(options) && TryGetName(options.Operands, changes, out var name))
+        {
+            changes.DeleteGroup(name);
+        }
+    }
+
+    /// <summary>
+    /// A name that can be recorded: known, non-empty, not an option, and free of what no account tool accepts
+    /// (blanks, <c>:</c>, <c>/</c>, a <c>$</c> other than Samba's trailing one). A literal <c>$NAME</c> is a
+    /// variable that was never expanded, not a user.
+    /// </summary>
+    internal static bool IsUsableName(string name)
+    {
+        if (name.Length == 0 || !Unknown.IsResolved(name) || name[0] == '-')
+        {
+            return false;
+        }
+
+        for (var i = 0; i < name.Length; i++)
+        {
+            var c = name[i];
+            if (char.IsWhiteSpace(c) || c is ':' or '/' or '\\' || (c == '$' && i != name.Length - 1) || char.IsControl(c))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 
     /// <summary>The name operand (the last one); an unknown name is flagged and not returned.</summary>
     internal static bool TryGetName(List<string> operands, AccountChangesBuilder changes, out string name)
