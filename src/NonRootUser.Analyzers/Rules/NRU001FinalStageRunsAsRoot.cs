@@ -1,7 +1,6 @@
 using System.Collections.Generic;
 using NonRootUser.Analyzers.Knowledge;
 using NonRootUser.Analyzers.Model;
-using NonRootUser.Analyzers.Syntax;
 
 namespace NonRootUser.Analyzers.Rules;
 
@@ -22,7 +21,7 @@ public sealed class NRU001FinalStageRunsAsRoot : Rule
         }
 
         var root = target.Root;
-        if (BaseImages.RunsAsNonRoot(root) || IsExportOnly(target))
+        if (BaseImages.RunsAsNonRoot(root))
         {
             yield break;
         }
@@ -32,30 +31,5 @@ public sealed class NRU001FinalStageRunsAsRoot : Rule
             : $"Stage {target.DisplayName} and the stages it is built FROM have no USER instruction";
         var message = $"The image runs as root: {stageText} and {BaseImages.Describe(root)}. {BaseImages.SuggestFix(root)}";
         yield return Report(context, target.From.Span, message);
-    }
-
-    /// <summary>
-    /// A FROM scratch stage with no CMD or ENTRYPOINT anywhere in its chain has no program to run: it is an output
-    /// stage for <c>docker build --output</c>, never a container.
-    /// </summary>
-    private static bool IsExportOnly(StageModel target)
-    {
-        if (target.Root.BaseKind != StageBaseKind.Scratch)
-        {
-            return false;
-        }
-
-        for (var stage = target; stage is not null; stage = stage.Parent)
-        {
-            foreach (var instruction in stage.Body)
-            {
-                if (instruction is CmdInstruction or EntrypointInstruction)
-                {
-                    return false;
-                }
-            }
-        }
-
-        return true;
     }
 }

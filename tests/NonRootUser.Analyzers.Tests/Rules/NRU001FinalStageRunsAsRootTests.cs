@@ -10,6 +10,7 @@ public class NRU001FinalStageRunsAsRootTests
     [TestCase("[|FROM mcr.microsoft.com/dotnet/aspnet:8.0|]\nCOPY . /app\nENTRYPOINT [\"dotnet\", \"app.dll\"]\n", TestName = "aspnet 8.0 without USER")]
     [TestCase("[|FROM ubuntu:24.04|]\nRUN apt-get update\n", TestName = "ubuntu without USER")]
     [TestCase("[|FROM scratch|]\nCOPY app /app\nENTRYPOINT [\"/app\"]\n", TestName = "scratch without USER")]
+    [TestCase("FROM mcr.microsoft.com/dotnet/sdk:8.0 AS build\nRUN dotnet publish -o /out\n[|FROM scratch AS export|]\nCOPY --from=build /out /\n", TestName = "scratch without a program still runs as root")]
     [TestCase("[|FROM mcr.microsoft.com/windows/servercore-unknown:ltsc2022|]\n", TestName = "an unknown Windows image")]
     [TestCase("[|FROM contoso.azurecr.io/platform/runtime:2.3|]\n", TestName = "unknown image without USER")]
     [TestCase("[|FROM gcr.io/distroless/static-debian12|]\n", TestName = "distroless without nonroot tag")]
@@ -40,7 +41,6 @@ public class NRU001FinalStageRunsAsRootTests
     [TestCase("ARG BASE=mcr.microsoft.com/dotnet/aspnet:8.0-jammy-chiseled\nFROM ${BASE}\n", TestName = "global ARG in FROM")]
     [TestCase("FROM mcr.microsoft.com/dotnet/aspnet:8.0\nUSER ${MISSING}\n", TestName = "unresolved USER is NRU005's finding")]
     [TestCase("FROM mcr.microsoft.com/dotnet/aspnet:8.0\nUSER root\n", TestName = "USER root is NRU002's finding")]
-    [TestCase("FROM mcr.microsoft.com/dotnet/sdk:8.0 AS build\nRUN dotnet publish -o /out\nFROM scratch AS export\nCOPY --from=build /out /\n", TestName = "a scratch export stage with nothing to run")]
     public void Stays_silent_when_a_USER_applies_or_the_image_is_non_root(string markup) => Verify(markup);
 
     [Test]
