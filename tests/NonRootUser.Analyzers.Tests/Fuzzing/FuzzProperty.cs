@@ -21,21 +21,32 @@ internal sealed class InvariantViolation(string message) : Exception(message);
 internal sealed class FuzzProperty
 {
     private readonly ConcurrentQueue<string> hangs = new();
+    private readonly ConcurrentDictionary<string, int> diagnosticCounts = new(StringComparer.Ordinal);
     private long cases;
+    private long parsedCases;
 
     public long Cases => Interlocked.Read(ref cases);
 
     public string? FirstHang => hangs.TryPeek(out var hang) ? hang : null;
 
-    /// <summary>Parse and analyse <paramref name="text"/>; throws <see cref="InvariantViolation"/> on a broken invariant.</summary>
-    public void Check(string text, AnalysisOptions options, bool mustParse = false) =>
-        Run(text, () => Violation(text, () => DockerfileParser.Parse(text), options, mustParse));
+    /// <summary>How many cases parsed, and how often each rule fired: shows whether the fuzzer reaches past the parser.</summary>
+    public string Statistics =>
+        $"{Interlocked.Read(ref parsedCases)} parsed; diagnostics: " +
+        string.Join(", ", diagnosticCounts.OrderBy(pair => pair.Key, StringComparer.Ordinal).Select(pair => $"{pair.Key}×{pair.Value}"));
 
-    /// <summary>Like <see cref="Check(string, AnalysisOptions, bool)"/>, parsing the bytes as a file read from disk would be.</summary>
+    /// <summary>Parse and analyse <paramref name="text"/>; throws <see cref="InvariantViolation"/> on a broken invariant.</summary>
+    /// <param name="text">The Dockerfile.</param>
+    /// <param name="options">The analysis options.</param>
+    /// <param name="mustParse">The text is a valid Dockerfile: a parse error is a violation too.</param>
+    /// <param name="lineEndingsMatter">False when converting LF to CRLF must not change any finding.</param>
+    public void Check(string text, AnalysisOptions options, bool mustParse = false, bool lineEndingsMatter = true) =>
+        Run(text, () => Violation(text, () => DockerfileParser.Parse(text), options, mustParse, lineEndingsMatter));
+
+    /// <summary>Like <see cref="Check(string, AnalysisOptions, bool, bool)"/>, parsing the bytes as a file read from disk would be.</summary>
     public void Check(byte[] bytes, AnalysisOptions options)
     {
         var text = Invariants.LenientUtf8.GetString(bytes);
-        Run(text, () => Violation(text, () => DockerfileParser.Parse(bytes), options, mustParse: false));
+        Run(text, () => Violation(text, () => DockerfileParser.Parse(bytes), options, mustParse: false, lineEndingsMatter: true));
     }
 
     private void Run(string text, Func<string?> check)
@@ -58,7 +69,7 @@ internal sealed class FuzzProperty
         }
     }
 
-    private static string? Violation(string text, Func<ParseResult> parse, AnalysisOptions options, bool mustParse)
+    private string? Violation(string text, Func<ParseResult> parse, AnalysisOptions options, bool mustParse, bool lineEndingsMatter)
     {
         var clock = Stopwatch.StartNew();
         var parsed = parse();
@@ -78,9 +89,23 @@ internal sealed class FuzzProperty
             return "a valid Dockerfile was rejected: " + string.Join("; ", parsed.Errors);
         }
 
+        if (parsed.Success)
+        {
+            Interlocked.Increment(ref parsedCases);
+        }
+
         var first = DockerfileAnalyzer.Analyze(text, "Dockerfile", options);
         var second = DockerfileAnalyzer.Analyze(text, "Dockerfile", options);
-        var problem = Invariants.InternalError(first) ?? Invariants.Positions(text, first) ?? Invariants.SameResult(first, second);
+        foreach (var diagnostic in first)
+        {
+            diagnosticCounts.AddOrUpdate(diagnostic.Id, 1, (_, count) => count + 1);
+        }
+
+        var problem = Invariants.InternalError(first)
+            ?? Invariants.Positions(text, first)
+            ?? Invariants.Anchored(text, first)
+            ?? Invariants.SameResult(first, second)
+            ?? (lineEndingsMatter ? null : Invariants.SameFindings(first, DockerfileAnalyzer.Analyze(Invariants.WithCrLf(text), "Dockerfile", options), "with CRLF line endings"));
         return problem is null ? null : problem + "\n" + UnguardedFailure(text, options);
     }
 

@@ -27,7 +27,7 @@ public class FuzzTests
             property,
             ciIterations: 1500,
             run: report => gen.Sample(
-                (seed, mutations, options) => property.Check(Mutate(seeds[seed].Text, mutations), options),
+                (seed, mutations, options) => property.Check(Mutate(seeds[seed].Text, mutations), options, lineEndingsMatter: false),
                 writeLine: report,
                 seed: FuzzSettings.Seed,
                 iter: FuzzSettings.Iterations(1500),
@@ -62,7 +62,7 @@ public class FuzzTests
             property,
             ciIterations: 1000,
             run: report => gen.Sample(
-                (text, options) => property.Check(text, options, mustParse: true),
+                (text, options) => property.Check(text, options, mustParse: true, lineEndingsMatter: false),
                 writeLine: report,
                 seed: FuzzSettings.Seed,
                 iter: FuzzSettings.Iterations(1000),
@@ -75,7 +75,7 @@ public class FuzzTests
 
     [TestCaseSource(nameof(RealisticSeedNames))]
     public void Every_realistic_seed_parses(string name) =>
-        new FuzzProperty().Check(SeedDockerfiles.Realistic.Single(seed => seed.Name == name).Text, AnalysisOptions.Default, mustParse: true);
+        new FuzzProperty().Check(SeedDockerfiles.Realistic.Single(seed => seed.Name == name).Text, AnalysisOptions.Default, mustParse: true, lineEndingsMatter: false);
 
     private static IEnumerable<string> AllSeedNames() => SeedDockerfiles.All.Select(seed => seed.Name);
 
@@ -98,7 +98,7 @@ public class FuzzTests
         }
         finally
         {
-            TestContext.Progress.WriteLine($"fuzz: {name}: {property.Cases} cases in {clock.Elapsed.TotalSeconds:0.0} s (CI default {ciIterations}, {FuzzSettings.IterationsVariable}={FuzzSettings.Iterations(ciIterations)})");
+            TestContext.Progress.WriteLine($"fuzz: {name}: {property.Cases} cases in {clock.Elapsed.TotalSeconds:0.0} s (CI default {ciIterations}, {FuzzSettings.IterationsVariable}={FuzzSettings.Iterations(ciIterations)}); {property.Statistics}");
         }
 
         Assert.That(property.FirstHang, Is.Null, () => $"a case did not finish within {FuzzSettings.CaseLimit.TotalSeconds} s:\n{property.FirstHang}");

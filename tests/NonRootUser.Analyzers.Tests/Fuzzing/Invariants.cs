@@ -67,34 +67,76 @@ internal static class Invariants
             : "not deterministic:\n  first:  " + string.Join("\n          ", first) + "\n  second: " + string.Join("\n          ", second);
 
     /// <summary>
+    /// Findings of the rules (not parse failures, which may point past the end) start on a visible character, the
+    /// first of the instruction they are about.
+    /// </summary>
+    public static string? Anchored(string text, IEnumerable<Diagnostic> diagnostics)
+    {
+        var lines = Lines(text);
+        foreach (var diagnostic in diagnostics.Where(d => d.Id != "NRU000"))
+        {
+            var start = diagnostic.Span.Start;
+            var line = start.Line <= lines.Count ? lines[start.Line - 1] : string.Empty;
+            if (start.Column > line.Length || char.IsWhiteSpace(line[start.Column - 1]) || diagnostic.Span.End.CompareTo(start) <= 0)
+            {
+                return $"finding not anchored on the text of an instruction: {diagnostic} (line {start.Line} is \"{line}\")";
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The same rules at the same places (messages may quote values, which a change of line ending may touch).</summary>
+    public static string? SameFindings(IReadOnlyList<Diagnostic> expected, IReadOnlyList<Diagnostic> actual, string variant) =>
+        expected.Select(d => (d.Id, d.Span)).SequenceEqual(actual.Select(d => (d.Id, d.Span)))
+            ? null
+            : $"different findings {variant}:\n  original: " + string.Join("\n            ", expected) + $"\n  {variant}: " + string.Join("\n            ", actual);
+
+    /// <summary>The text with every LF that is not already part of a CRLF turned into CRLF, as Git does on Windows.</summary>
+    public static string WithCrLf(string text)
+    {
+        var converted = new StringBuilder(text.Length + (text.Length / 16));
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (text[i] == '\n' && (i == 0 || text[i - 1] != '\r'))
+            {
+                converted.Append('\r');
+            }
+
+            converted.Append(text[i]);
+        }
+
+        return converted.ToString();
+    }
+
+    /// <summary>
     /// The length of each line as the analyzer counts them: LF, CRLF and a lone CR end a line, and one leading BOM is
     /// not counted.
     /// </summary>
-    public static IReadOnlyList<int> LineLengths(string text)
+    public static IReadOnlyList<int> LineLengths(string text) => Lines(text).Select(line => line.Length).ToList();
+
+    /// <summary>The lines as the analyzer counts them, without their line breaks.</summary>
+    public static IReadOnlyList<string> Lines(string text)
     {
+        var lines = new List<string>();
         var start = text.Length > 0 && text[0] == '\uFEFF' ? 1 : 0;
-        var lengths = new List<int>();
-        var length = 0;
         for (var i = start; i < text.Length; i++)
         {
             var c = text[i];
             if (c == '\n' || c == '\r')
             {
-                lengths.Add(length);
-                length = 0;
+                lines.Add(text.Substring(start, i - start));
                 if (c == '\r' && i + 1 < text.Length && text[i + 1] == '\n')
                 {
                     i++;
                 }
-            }
-            else
-            {
-                length++;
+
+                start = i + 1;
             }
         }
 
-        lengths.Add(length);
-        return lengths;
+        lines.Add(text.Substring(Math.Min(start, text.Length)));
+        return lines;
     }
 
     // 1 ≤ line ≤ lines + 1; 1 ≤ column ≤ the line's length + 2 (an exclusive end one past a position at the line's end).
