@@ -96,6 +96,40 @@ public class HostileTextTests
     }
 
     [Test]
+    public void Utf16_without_byte_order_mark_is_rejected()
+    {
+        var diagnostics = AnalyzeBytes(Encoding.Unicode.GetBytes("FROM mcr.microsoft.com/dotnet/aspnet:8.0\r\nUSER app\r\n"));
+        Assert.That(Single(diagnostics).Id, Is.EqualTo(ParseFailure));
+    }
+
+    [Test]
+    [Explicit("enhancement: UTF-16 without BOM gives 'expected FROM before F\\0R\\0O\\0M\\0'; NUL every other byte could be reported as UTF-16 like the BOM case")]
+    public void Utf16_without_byte_order_mark_says_utf16()
+    {
+        var diagnostic = Single(AnalyzeBytes(Encoding.Unicode.GetBytes("FROM mcr.microsoft.com/dotnet/aspnet:8.0\r\nUSER app\r\n")));
+        Assert.That(diagnostic.Message, Does.Contain("UTF-16").And.Contain("UTF-8"));
+    }
+
+    [Test]
+    [Explicit("bug: characters of the file are copied raw into messages: NUL and other control characters, invalid in XML-based build logs")]
+    public void Messages_do_not_contain_control_characters()
+    {
+        var random = new Random(7);
+        var binary = new byte[4096];
+        random.NextBytes(binary);
+        var messages = Analyze("FROM alpine\nUSER a\0p\0p\n").Concat(AnalyzeBytes(binary)).Select(d => d.Message).ToList();
+        Assert.That(messages, Has.None.Matches<string>(message => message.Any(c => char.IsControl(c))));
+    }
+
+    [Test]
+    [Explicit("bug: messages quote whole values, e.g. a 6 KB USER value of nested ${a:-...} is repeated in full (twice)")]
+    public void Messages_quote_a_bounded_excerpt()
+    {
+        var diagnostic = Single(Analyze("FROM alpine\nRUN adduser -D -u 10001 app\nUSER " + NestedDefaults(1000) + "\n"));
+        Assert.That(diagnostic.Message, Has.Length.LessThanOrEqualTo(1000));
+    }
+
+    [Test]
     public void One_megabyte_line_is_rejected_like_docker_does()
     {
         var diagnostic = Single(Analyze("FROM alpine\nRUN echo " + new string('a', 1 << 20) + "\nUSER 1000\n"));
