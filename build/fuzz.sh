@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Long fuzzing run of the parser and the analyzer (CsCheck properties in tests/.../Fuzzing).
-#   build/fuzz.sh [cases-per-property]      default 100000 (CI runs 1500/600/1000)
+#   build/fuzz.sh [cases-per-property]      default 100000 (CI runs 1500/600/1000/500)
 #   NRU_FUZZ_SEED=<seed> build/fuzz.sh N    replays the CsCheck seed a failure printed
 # Prints, per property, the number of cases run, and the total.
 set -uo pipefail

@@ -69,6 +69,23 @@ public class FuzzTests
                 print: c => FuzzProperty.Describe(c.Item1)));
     }
 
+    [Test]
+    public void Mutated_generated_Dockerfiles_never_break_the_analyzer()
+    {
+        var property = new FuzzProperty();
+        var gen = Gen.Select(DockerfileGrammar.Dockerfile, TextMutation.Gen.Array[1, 4], Options);
+        Sample(
+            "mutated generated",
+            property,
+            ciIterations: 500,
+            run: report => gen.Sample(
+                (text, mutations, options) => property.Check(Mutate(text, mutations), options, lineEndingsMatter: false),
+                writeLine: report,
+                seed: FuzzSettings.Seed,
+                iter: FuzzSettings.Iterations(500),
+                print: c => $"with {string.Join(", ", c.Item2)}, target {c.Item3.TargetStage ?? "(last)"}\n{FuzzProperty.Describe(Mutate(c.Item1, c.Item2))}"));
+    }
+
     [TestCaseSource(nameof(AllSeedNames))]
     public void Every_seed_keeps_the_invariants(string name) =>
         new FuzzProperty().Check(SeedDockerfiles.All.Single(seed => seed.Name == name).Text, AnalysisOptions.Default);
