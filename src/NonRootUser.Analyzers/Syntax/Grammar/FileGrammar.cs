@@ -18,7 +18,10 @@ internal sealed class FileGrammar
 
     // LF, CRLF or a lone CR.
     private static readonly Parser<Lexeme> LineBreak =
-        Parse.Char('\n').Or(Parse.Char('\r').Then(cr => Parse.Char('\n').Optional().Return(cr))).Capture();
+        Lexical.Char('\n', "the end of the line").Or(
+            from cr in Lexical.Char('\r', "the end of the line")
+            from lf in Lexical.Char('\n', "a line feed").Optional()
+            select cr);
 
     private static readonly Parser<Lexeme> EndOfLine = LineBreak.Or(Lexical.EndOfInput);
 
@@ -30,24 +33,13 @@ internal sealed class FileGrammar
 
     private static readonly Parser<object> NotAtEnd = Parse.Not(Lexical.EndOfInput);
 
-    // # a comment
-    private static readonly Parser<CommentSyntax> CommentLine =
-        from leading in Blanks
-        from hash in Parse.Char('#').Capture()
-        from text in LineText
-        from end in EndOfLine
-        select new CommentSyntax(text.Text.Trim(), hash.Start.SpanTo(text.End));
-
-    // A line of white space only (also at the very end of the file).
-    private static readonly Parser<Lexeme> BlankLine =
+    // A physical line: its leading white space, its text, and its line break (or the end of the file).
+    private static readonly Parser<PhysicalLine> Line =
         from notAtEnd in NotAtEnd
-        from blanks in Blanks
-        from end in EndOfLine
-        select blanks;
-
-    // Inside a continuation, comment lines and blank lines are skipped (their comments are still recorded).
-    private static readonly Parser<CommentSyntax?> SkippedLine =
-        CommentLine.Select(comment => (CommentSyntax?)comment).Or(BlankLine.Return((CommentSyntax?)null));
+        from leading in Blanks
+        from text in LineText
+        from lineBreak in EndOfLine
+        select new PhysicalLine(leading, text);
 
     // escape, syntax, check — letters then letters or digits.
     private static readonly Parser<Lexeme> DirectiveName =
@@ -97,56 +89,92 @@ internal sealed class FileGrammar
 
     private readonly Parser<IEnumerable<FileItem>> items;
     private readonly InstructionGrammar instructions;
+    private readonly Parser<TextInput?> continuationMarker;
 
     private FileGrammar(char escape)
     {
         instructions = InstructionGrammar.For(escape);
 
-        // \ followed by nothing but spaces or tabs: the instruction continues on the next line.
-        var continuationMarker =
-            from escapeCharacter in Parse.Char(escape).Capture()
-            from padding in Lexical.Run(c => c == ' ' || c == '\t')
-            from end in EndOfLine.FollowedBy()
-            select (TextInput?)escapeCharacter.Start;
+        // \ then only spaces or tabs to the end of the line: the instruction continues on the next line.
+        continuationMarker =
+            (from escapeCharacter in Lexical.Char(escape, "the escape character")
+             from padding in Lexical.Run(c => c == ' ' || c == '\t')
+             select (TextInput?)escapeCharacter.Start)
+            .End();
 
-        // A piece of an instruction line. An escape character preceded by another one is escaped, so runs of escape
-        // characters are read whole and only a single one can be a continuation.
-        var lineChunk = continuationMarker.Or(
-            Lexical.Run1(c => c == escape, "an escape character").Return((TextInput?)null).Or(
-                Lexical.Run1(c => c != escape && !IsLineBreak(c), "an instruction").Return((TextInput?)null)));
-
-        // RUN apt-get update \
-        var instructionLine =
-            from notAtEnd in NotAtEnd
-            from chunks in lineChunk.Many().Located()
-            from end in EndOfLine
-            select InstructionLine.From(chunks.Start, chunks.End, chunks.Value.LastOrDefault());
-
-        //     && rm -rf /var/lib/apt/lists — after any comment or blank lines.
+        // Inside a continuation, comment lines and blank lines are skipped until a line of instruction text.
         var continuationLine =
-            from skipped in SkippedLine.Many()
-            from line in instructionLine
-            select new ContinuationLine(skipped.OfType<CommentSyntax>().ToList(), line);
+            from lines in Line.RepeatWhile(line => line.IsSkippedInContinuation)
+            where lines.Count > 0 && !lines[lines.Count - 1].IsSkippedInContinuation
+            select ToContinuationLine(lines);
 
         var continuationLines = continuationLine.RepeatWhile(line => line.Line.Continues);
         var noContinuationLines = Parse.Return<IReadOnlyList<ContinuationLine>>(Array.Empty<ContinuationLine>());
 
-        var instruction =
-            from leading in Blanks
-            from first in instructionLine
+        // FROM alpine, or RUN a \ (continuation lines) b, then the bodies of the heredocs it announces.
+        Parser<FileItem> Instruction(InstructionLine first) =>
             from continuations in first.Continues ? continuationLines : noContinuationLines
             from draft in InstructionText(first, continuations)
             from heredocs in Heredocs(draft.Heredocs)
             select FileItem.ForInstruction(WithHeredocs(draft.Node, heredocs), continuations);
 
-        var item = BlankLine.Return(FileItem.Blank).Or(
-            CommentLine.Select(FileItem.ForComment).Or(
-                instruction));
+        var blank = Parse.Return(FileItem.Blank);
+
+        // A blank line, a comment line, or an instruction.
+        var item =
+            from line in Line
+            from fileItem in line.IsBlank ? blank
+                : line.IsComment ? Parse.Return(FileItem.ForComment(line.Comment()))
+                : Instruction(InstructionLine.Of(line.Text.Start, line.Text, ContinuationMarker(line.Text)))
+            select fileItem;
 
         items = item.XMany();
     }
 
     private static FileGrammar For(char escape) => escape == '`' ? Backtick : Backslash;
+
+    /// <summary>Where the continuation escape character of <paramref name="text"/> is, if the line ends with one.</summary>
+    private TextInput? ContinuationMarker(Lexeme text)
+    {
+        // Only the last escape character can be the marker, and only if spaces or tabs alone follow it.
+        var source = text.Start.Source;
+        var end = text.End.Position;
+        var position = end - 1;
+        while (position >= text.Start.Position && (source[position] == ' ' || source[position] == '\t'))
+        {
+            position--;
+        }
+
+        if (position < text.Start.Position)
+        {
+            return null;
+        }
+
+        // An escape character after another one is escaped (BuildKit: "([^\\])\\[ \t]*$").
+        if (position > text.Start.Position && source[position - 1] == source[position])
+        {
+            return null;
+        }
+
+        var marker = continuationMarker(text.Start.At(position).Until(text.End));
+        return marker.WasSuccessful ? marker.Value : null;
+    }
+
+    private ContinuationLine ToContinuationLine(IReadOnlyList<PhysicalLine> lines)
+    {
+        var comments = new List<CommentSyntax>();
+        for (var i = 0; i < lines.Count - 1; i++)
+        {
+            if (lines[i].IsComment)
+            {
+                comments.Add(lines[i].Comment());
+            }
+        }
+
+        // A continuation line keeps its leading white space.
+        var line = lines[lines.Count - 1];
+        return new ContinuationLine(comments, InstructionLine.Of(line.Leading.Start, line.Text, ContinuationMarker(line.Text)));
+    }
 
     private static bool IsLineBreak(char c) => c == '\n' || c == '\r';
 
@@ -324,8 +352,33 @@ internal sealed class FileGrammar
 /// </summary>
 internal sealed record InstructionLine(TextInput Start, TextInput ContentEnd, bool Continues)
 {
-    public static InstructionLine From(TextInput start, TextInput end, TextInput? continuationMarker) =>
-        continuationMarker is null ? new(start, end, false) : new(start, continuationMarker, true);
+    public static InstructionLine Of(TextInput start, Lexeme text, TextInput? continuationMarker) =>
+        continuationMarker is null ? new(start, text.End, false) : new(start, continuationMarker, true);
+}
+
+/// <summary>A physical line: the white space it starts with, and the rest of its text (without the line break).</summary>
+internal sealed class PhysicalLine
+{
+    public PhysicalLine(Lexeme leading, Lexeme text)
+    {
+        Leading = leading;
+        Text = text;
+    }
+
+    public Lexeme Leading { get; }
+
+    public Lexeme Text { get; }
+
+    public bool IsBlank => Text.IsEmpty;
+
+    public bool IsComment => !Text.IsEmpty && Text.Start.Current == '#';
+
+    /// <summary>Comment and blank lines do not end a continuation: BuildKit skips them.</summary>
+    public bool IsSkippedInContinuation => Text.IsEmpty || Text.Start.Current == '#';
+
+    public CommentSyntax Comment() => new(Text.Start.TextTo(Text.End).Substring(1).Trim(), Text.Span);
+
+    public override string ToString() => "line";
 }
 
 /// <summary>A continuation line with the comment lines skipped before it.</summary>

@@ -61,7 +61,7 @@ internal static class HeredocGrammar
     // <<EOF, <<-EOF, 3<<"EOF": digits, <<, an optional dash, then a delimiter word without '<'.
     private static readonly Parser<(bool StripLeadingTabs, Lexeme Delimiter)> Operator =
         (from descriptor in Lexical.Run(c => c >= '0' && c <= '9')
-         from lessLess in Parse.String("<<")
+         from lessLess in Lexical.String("<<", "<<")
          from dash in Parse.Char('-').Optional()
          from delimiter in Lexical.Run1(c => c != '<', "a heredoc delimiter")
          select (dash.IsDefined, delimiter))

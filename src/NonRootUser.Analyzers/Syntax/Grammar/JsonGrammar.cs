@@ -49,9 +49,9 @@ internal static class JsonGrammar
 
     // "echo"
     private static readonly Parser<JsonElement> StringElement =
-        (from open in Parse.Char('"')
-         from parts in UnescapedRun.Or(EscapeSequence).Many()
-         from close in Parse.Char('"').Named("a closing quote")
+        (from open in Lexical.Char('"', "a string")
+         from parts in UnescapedRun.Or(EscapeSequence).RepeatUntil(c => c == '"')
+         from close in Lexical.Char('"', "a closing quote")
          select DecodedString(parts))
         .Located()
         .Select(text => new JsonElement(text.Value, text.Start, text.End));
@@ -64,7 +64,7 @@ internal static class JsonGrammar
     // , "next"
     private static readonly Parser<JsonElement> FollowingElement =
         from leading in Whitespace
-        from comma in Parse.Char(',')
+        from comma in Lexical.Char(',', ",")
         from trailing in Whitespace
         from element in Element
         select element;
@@ -76,11 +76,11 @@ internal static class JsonGrammar
 
     /// <summary><c>[ "a", "b" ]</c> filling the whole input (white space may follow it).</summary>
     public static readonly Parser<IReadOnlyList<JsonElement>> Array =
-        (from open in Parse.Char('[')
+        (from open in Lexical.Char('[', "[")
          from leading in Whitespace
          from elements in Elements.Optional()
          from trailing in Whitespace
-         from close in Parse.Char(']')
+         from close in Lexical.Char(']', "]")
          from after in Whitespace
          select elements.GetOrElse(System.Array.Empty<JsonElement>()))
         .End();

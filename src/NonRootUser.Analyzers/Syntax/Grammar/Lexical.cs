@@ -66,6 +66,37 @@ internal static class Lexical
 
     private static readonly string[] EndOfInputExpectation = { "the end of the input" };
 
+    /// <summary>The character <paramref name="expected"/> (like <c>Parse.Char</c>, without building a message on failure).</summary>
+    public static Parser<Lexeme> Char(char expected, string expectation)
+    {
+        var expectations = new[] { expectation };
+        return input =>
+        {
+            var start = (TextInput)input;
+            return !start.AtEnd && start.Current == expected
+                ? Result.Success(new Lexeme(start, start.At(start.Position + 1)), start.At(start.Position + 1))
+                : Result.Failure<Lexeme>(input, "unexpected character", expectations);
+        };
+    }
+
+    /// <summary>The text <paramref name="expected"/> (like <c>Parse.String</c>, in one step).</summary>
+    public static Parser<Lexeme> String(string expected, string expectation)
+    {
+        var expectations = new[] { expectation };
+        return input =>
+        {
+            var start = (TextInput)input;
+            if (start.End - start.Position >= expected.Length
+                && string.CompareOrdinal(start.Source, start.Position, expected, 0, expected.Length) == 0)
+            {
+                var stop = start.At(start.Position + expected.Length);
+                return Result.Success(new Lexeme(start, stop), stop);
+            }
+
+            return Result.Failure<Lexeme>(input, "unexpected character", expectations);
+        };
+    }
+
     /// <summary>Zero or more characters that satisfy <paramref name="predicate"/>.</summary>
     public static Parser<Lexeme> Run(Func<char, bool> predicate) => input =>
     {
@@ -151,6 +182,35 @@ internal static class Lexical
             {
                 break;
             }
+        }
+
+        return Result.Success<IReadOnlyList<T>>(values, remainder);
+    };
+
+    /// <summary>
+    /// Repeats <paramref name="part"/> until the end of the input or a character that satisfies
+    /// <paramref name="stop"/> (like <c>Many</c>, but the end is seen by looking at the next character instead of
+    /// trying every alternative of <paramref name="part"/> and failing). Fails if a part fails.
+    /// </summary>
+    public static Parser<IReadOnlyList<T>> RepeatUntil<T>(this Parser<T> part, Func<char, bool> stop) => input =>
+    {
+        var values = new List<T>();
+        var remainder = input;
+        while (!remainder.AtEnd && !stop(remainder.Current))
+        {
+            var result = part(remainder);
+            if (!result.WasSuccessful)
+            {
+                return Result.Failure<IReadOnlyList<T>>(result.Remainder, result.Message, result.Expectations);
+            }
+
+            if (result.Remainder.Equals(remainder))
+            {
+                break;
+            }
+
+            values.Add(result.Value);
+            remainder = result.Remainder;
         }
 
         return Result.Success<IReadOnlyList<T>>(values, remainder);

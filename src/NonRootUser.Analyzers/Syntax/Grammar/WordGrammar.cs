@@ -49,29 +49,29 @@ internal sealed class WordGrammar
 
         // "a b \" c" — white space does not split it; the escape character still escapes.
         doubleQuoted =
-            from open in Parse.Char('"')
-            from parts in escapedCharacter.Or(Lexical.Run1(c => c != '"' && c != escape, "a character").Return(false)).Many()
-            from close in Parse.Char('"').Optional()
+            from open in Lexical.Char('"', "a double quote")
+            from parts in escapedCharacter.Or(Lexical.Run1(c => c != '"' && c != escape, "a character").Return(false)).RepeatUntil(c => c == '"')
+            from close in Lexical.Char('"', "a double quote").Optional()
             select parts.LastOrDefault();
 
         // 'a b \' — everything up to the next single quote, escape characters included.
         singleQuoted =
-            from open in Parse.Char('\'')
+            from open in Lexical.Char('\'', "a single quote")
             from text in Lexical.Run(c => c != '\'')
-            from close in Parse.Char('\'').Optional()
+            from close in Lexical.Char('\'', "a single quote").Optional()
             select false;
 
-        wordPart = plainRun.Or(escapedCharacter).Or(doubleQuoted).Or(singleQuoted);
+        wordPart = plainRun.Or(doubleQuoted).Or(escapedCharacter).Or(singleQuoted);
 
         // name="a b"
         Word =
-            from parts in wordPart.AtLeastOnce().Located()
+            from parts in wordPart.RepeatUntil(char.IsWhiteSpace).Where(parts => parts.Count > 0).Located()
             select ToShellWord(parts);
 
         // a=1 b="2 3"
         Words =
             from leading in Blanks
-            from words in (from word in Word from blanks in Blanks select word).Many()
+            from words in (from word in Word from blanks in Blanks select word).RepeatUntil(_ => false)
             select (IReadOnlyList<ShellWord>)words.Where(word => word.Value.Length > 0).ToList();
     }
 
@@ -81,9 +81,9 @@ internal sealed class WordGrammar
 
     public static WordGrammar For(char escape) => escape == '`' ? Backtick : Backslash;
 
-    private static ShellWord ToShellWord(Located<IEnumerable<bool>> parts)
+    private static ShellWord ToShellWord(Located<IReadOnlyList<bool>> parts)
     {
-        var danglingEscape = parts.Value.Last();
+        var danglingEscape = parts.Value[parts.Value.Count - 1];
         var valueEnd = danglingEscape ? parts.End.At(parts.End.Position - 1) : parts.End;
         return new ShellWord(parts.Start.TextTo(valueEnd), parts.Start, valueEnd);
     }
@@ -113,43 +113,35 @@ internal static class FlagGrammar
     // 'a b'
     private static readonly Parser<string> SingleQuoted = Quoted('\'');
 
-    // --chown="app:app"
+    // --chown="app:app", or -- alone, after which arguments may start with -- too.
     private static readonly Parser<Located<string>> FlagWord =
-        (from dashes in Parse.String("--")
-         from parts in PlainRun.Or(EscapedCharacter).Or(DoubleQuoted).Or(SingleQuoted).Many()
-         select "--" + string.Concat(parts))
-        .Located();
-
-    private static readonly Parser<FlagSyntax> Flag =
-        from word in FlagWord.Where(word => word.Value != "--")
-        from blanks in Blanks
-        select ToFlag(word);
-
-    // --: what follows is an argument even if it starts with --.
-    private static readonly Parser<Located<string>> EndOfFlags =
-        from word in FlagWord.Where(word => word.Value == "--")
+        from word in (from dashes in Lexical.String("--", "a flag")
+                      from parts in PlainRun.Or(DoubleQuoted).Or(EscapedCharacter).Or(SingleQuoted).RepeatUntil(char.IsWhiteSpace)
+                      select "--" + string.Concat(parts)).Located()
         from blanks in Blanks
         select word;
+
+    private static readonly IReadOnlyList<FlagSyntax> NoFlags = System.Array.Empty<FlagSyntax>();
 
     /// <summary>The flags, with the white space around them.</summary>
     public static readonly Parser<IReadOnlyList<FlagSyntax>> Flags =
         from leading in Blanks
-        from flags in Flag.Many()
-        from end in EndOfFlags.Optional()
-        select (IReadOnlyList<FlagSyntax>)flags.ToList();
+        from words in FlagWord.RepeatWhile(word => word.Value != "--")
+        select words.Count == 0 ? NoFlags : words.Where(word => word.Value != "--").Select(ToFlag).ToList();
 
     private static Parser<string> Quoted(char quote) =>
-        from open in Parse.Char(quote)
-        from parts in EscapedCharacter.Or(Lexical.Run1(c => c != quote && c != '\\', "a character").Select(run => run.Text)).Many()
-        from close in Parse.Char(quote).Optional()
+        from open in Lexical.Char(quote, "a quote")
+        from parts in EscapedCharacter.Or(Lexical.Run1(c => c != quote && c != '\\', "a character").Select(run => run.Text)).RepeatUntil(c => c == quote)
+        from close in Lexical.Char(quote, "a quote").Optional()
         select string.Concat(parts);
 
     private static FlagSyntax ToFlag(Located<string> word)
     {
         var text = word.Value.Substring(2);
         var equals = text.IndexOf('=');
+        var span = word.Start.SpanTo(word.End);
         return equals < 0
-            ? new FlagSyntax(text, null, word.Span)
-            : new FlagSyntax(text.Substring(0, equals), text.Substring(equals + 1), word.Span);
+            ? new FlagSyntax(text, null, span)
+            : new FlagSyntax(text.Substring(0, equals), text.Substring(equals + 1), span);
     }
 }
