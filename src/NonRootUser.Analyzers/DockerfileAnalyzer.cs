@@ -51,15 +51,93 @@ public static class DockerfileAnalyzer
                 return new[] { CannotRead(path, $"it is {file.Length / (1024 * 1024)} MB, larger than the {MaximumFileSize / (1024 * 1024)} MB a Dockerfile can reasonably be") };
             }
 
-            // A FIFO or device reports length 0 and would block a read forever: an empty file needs no read anyway.
-            bytes = file.Length == 0 ? Array.Empty<byte>() : File.ReadAllBytes(path);
+            if (file.Length > 0)
+            {
+                bytes = File.ReadAllBytes(path);
+            }
+            else if (!TryReadWithoutSize(path, out bytes, out var problem))
+            {
+                return new[] { CannotRead(path, problem!) };
+            }
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException or System.Security.SecurityException)
         {
             return new[] { CannotRead(path, ex.Message) };
         }
 
+        if (LooksLikeUtf16WithoutByteOrderMark(bytes))
+        {
+            return new[] { ParseFailure(path, new ParseError("the file is UTF-16 encoded (without a byte order mark); Docker requires UTF-8, so save it as UTF-8 (PowerShell: Set-Content -Encoding utf8)", new SourcePosition(1, 1))) };
+        }
+
         return Guard(path, () => AnalyzeParsed(DockerfileParser.Parse(bytes), path, options));
+    }
+
+    /// <summary>
+    /// A file that reports no length is empty, or a FIFO or device: a FIFO blocks a reader until some writer comes, and
+    /// a device may never end. Read it on the side, bounded in time and size, so the build never hangs on it.
+    /// </summary>
+    private static bool TryReadWithoutSize(string path, out byte[] bytes, out string? problem)
+    {
+        var read = System.Threading.Tasks.Task.Run(() => ReadAtMost(path, MaximumFileSize + 1));
+        bool finished;
+        try
+        {
+            finished = read.Wait(TimeSpan.FromSeconds(5));
+        }
+        catch (AggregateException ex) when (ex.InnerException is IOException or UnauthorizedAccessException)
+        {
+            bytes = Array.Empty<byte>();
+            problem = ex.InnerException.Message;
+            return false;
+        }
+
+        if (!finished)
+        {
+            bytes = Array.Empty<byte>();
+            problem = "it is not a regular file (a FIFO or a device?) and reading it did not finish";
+            return false;
+        }
+
+        bytes = read.Result;
+        problem = bytes.Length > MaximumFileSize ? "it is not a regular file (a device?) and has no end" : null;
+        return problem is null;
+    }
+
+    private static byte[] ReadAtMost(string path, long limit)
+    {
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 4096);
+        using var buffer = new MemoryStream();
+        var chunk = new byte[81920];
+        int count;
+        while (buffer.Length < limit && (count = stream.Read(chunk, 0, chunk.Length)) > 0)
+        {
+            buffer.Write(chunk, 0, count);
+        }
+
+        return buffer.ToArray();
+    }
+
+    /// <summary>
+    /// "F\0R\0O\0M\0": ASCII text written as UTF-16 without a byte order mark has a NUL in every other byte. Text
+    /// with a BOM is recognised by the parser.
+    /// </summary>
+    private static bool LooksLikeUtf16WithoutByteOrderMark(byte[] bytes)
+    {
+        var pairs = Math.Min(bytes.Length / 2, 64);
+        if (pairs < 2)
+        {
+            return false;
+        }
+
+        int evenZeros = 0, oddZeros = 0;
+        for (var i = 0; i < pairs * 2; i += 2)
+        {
+            evenZeros += bytes[i] == 0 ? 1 : 0;
+            oddZeros += bytes[i + 1] == 0 ? 1 : 0;
+        }
+
+        return (oddZeros == pairs && evenZeros == 0) || (evenZeros == pairs && oddZeros == 0);
     }
 
     /// <summary>Analyses Dockerfile <paramref name="text"/>; <paramref name="path"/> is only used to label findings.</summary>
@@ -125,13 +203,13 @@ public static class DockerfileAnalyzer
     private static Diagnostic ParseFailure(string path, ParseError error) =>
         new(
             RuleIdentifiers.DockerfileCannotBeParsed,
-            $"The Dockerfile cannot be parsed: {error}. Docker would reject it too; the other checks are skipped for this file.",
+            MessageText.Clean($"The Dockerfile cannot be parsed: {error}. Docker would reject it too; the other checks are skipped for this file."),
             path,
             new SourceSpan(error.Position, new SourcePosition(error.Position.Line, error.Position.Column + 1)),
             RuleDescriptors.DockerfileCannotBeParsed.DefaultSeverity);
 
     private static Diagnostic CannotRead(string path, string reason) =>
-        new(RuleIdentifiers.DockerfileCannotBeParsed, $"The Dockerfile cannot be read: {reason}.", path, FileStart, RuleDescriptors.DockerfileCannotBeParsed.DefaultSeverity);
+        new(RuleIdentifiers.DockerfileCannotBeParsed, MessageText.Clean($"The Dockerfile cannot be read: {reason}."), path, FileStart, RuleDescriptors.DockerfileCannotBeParsed.DefaultSeverity);
 
     /// <summary>The last line of defence: a bug in the analyzer must not break the user's build.</summary>
     private static IReadOnlyList<Diagnostic> Guard(string path, Func<IReadOnlyList<Diagnostic>> analyze)

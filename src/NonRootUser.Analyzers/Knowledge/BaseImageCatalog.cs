@@ -29,6 +29,14 @@ public sealed class BaseImageCatalog
     /// <summary>Declared layers first, the built-in layer last.</summary>
     private readonly IReadOnlyList<PatternIndex> layers;
 
+    /// <summary>
+    /// Answers already given, by normalised reference: builds see the same few images again and again, and a .NET
+    /// image's lookup walks many tag patterns. Bounded so a hostile file with thousands of images cannot grow it.
+    /// </summary>
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<ImageReference, BaseImageInfo?> answers = new();
+
+    private const int MaximumCachedAnswers = 4096;
+
     private BaseImageCatalog(IReadOnlyList<PatternIndex> layers) => this.layers = layers;
 
     /// <summary>The built-in knowledge base (read once, on first use).</summary>
@@ -51,6 +59,22 @@ public sealed class BaseImageCatalog
             return null;
         }
 
+        if (answers.TryGetValue(image, out var known))
+        {
+            return known;
+        }
+
+        var answer = Lookup(image);
+        if (answers.Count < MaximumCachedAnswers)
+        {
+            answers.TryAdd(image, answer);
+        }
+
+        return answer;
+    }
+
+    private BaseImageInfo? Lookup(ImageReference image)
+    {
         var nameKey = ImagePattern.NameKey(image);
         foreach (var layer in layers)
         {

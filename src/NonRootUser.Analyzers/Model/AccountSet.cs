@@ -33,7 +33,7 @@ public sealed class AccountSet
         Certainty = certainty;
     }
 
-    public AccountCertainty Certainty { get; }
+    public AccountCertainty Certainty { get; private set; }
 
     public IEnumerable<UserAccount> Users => users.Values;
 
@@ -82,6 +82,28 @@ public sealed class AccountSet
         }
 
         return copy;
+    }
+
+    /// <summary>A private copy for <see cref="AddInPlace"/>: the stage walker's copy-on-write working set.</summary>
+    internal AccountSet MutableCopy() => Clone(Certainty);
+
+    /// <summary>Adds accounts to a set nobody else holds (see <see cref="MutableCopy"/>); linear, unlike <see cref="With"/>.</summary>
+    internal void AddInPlace(IReadOnlyCollection<UserAccount> addedUsers, IReadOnlyCollection<GroupAccount> addedGroups, AccountCertainty certainty)
+    {
+        foreach (var user in addedUsers)
+        {
+            users[user.Name] = user;
+        }
+
+        foreach (var group in addedGroups)
+        {
+            groups[group.Name] = group;
+        }
+
+        if (certainty > Certainty)
+        {
+            Certainty = certainty;
+        }
     }
 
     /// <summary>A copy whose certainty is lowered to <paramref name="certainty"/> (never raised).</summary>

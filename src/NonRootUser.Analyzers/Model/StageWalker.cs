@@ -19,6 +19,9 @@ internal sealed class StageWalker
     private readonly VariableScope scope;
     private AccountSet accounts;
 
+    /// <summary>Whether <see cref="accounts"/> is also held elsewhere (a USER's snapshot, the parent stage): copy before changing it.</summary>
+    private bool accountsShared = true;
+
     public StageWalker(StageModel stage, AnalysisOptions options, VariableScope globalArgs, ShellLexer lexer, IReadOnlyList<StageModel> earlierStages, Dictionary<string, StageModel> stagesByName)
     {
         this.stage = stage;
@@ -51,6 +54,7 @@ internal sealed class StageWalker
                     var expanded = scope.Expand(lexer, user.Value.Value);
                     var resolved = expanded.IsResolved ? expanded.Value : null;
                     stage.AddUser(new UserSetting(user, stage, resolved, expanded.Unresolved, accounts, stage.IsWindows, expanded.Error));
+                    accountsShared = true;
                     break;
                 case RunInstruction run:
                     CheckUserIsUsable(run);
@@ -78,6 +82,7 @@ internal sealed class StageWalker
 
         stage.FinalEnvironment = environment;
         stage.FinalAccounts = accounts;
+        accountsShared = true;
     }
 
     /// <summary>
@@ -143,11 +148,21 @@ internal sealed class StageWalker
         }
 
         var changes = ReadAccountChanges(run);
-        accounts = accounts.With(changes.UsersCreated, changes.GroupsCreated);
-        if (changes.MayCreateUnlistedAccounts || ServicePackages.CreateAccounts(changes.PackagesInstalled))
+        var certainty = changes.MayCreateUnlistedAccounts || ServicePackages.CreateAccounts(changes.PackagesInstalled)
+            ? AccountCertainty.Opaque
+            : AccountCertainty.Known;
+        if (changes.UsersCreated.Count == 0 && changes.GroupsCreated.Count == 0 && certainty <= accounts.Certainty)
         {
-            accounts = accounts.WithCertainty(AccountCertainty.Opaque);
+            return;
         }
+
+        if (accountsShared)
+        {
+            accounts = accounts.MutableCopy();
+            accountsShared = false;
+        }
+
+        accounts.AddInPlace(changes.UsersCreated, changes.GroupsCreated, certainty);
     }
 
     private AccountChanges ReadAccountChanges(RunInstruction run)
@@ -283,5 +298,6 @@ internal sealed class StageWalker
         accounts = sourceStage is not null && exact
             ? accounts.ReplacedBy(sourceStage.FinalAccounts, replacesUsers, replacesGroups)
             : accounts.WithCertainty(AccountCertainty.Opaque);
+        accountsShared = true;
     }
 }

@@ -48,22 +48,22 @@ internal static class AccountChecks
     public static string Message(Finding finding, string kind, string dockerError, string createExample)
     {
         var user = finding.User;
-        var written = $"'USER {user.Instruction.Value.Value}'";
+        var written = $"'USER {MessageText.Excerpt(user.Instruction.Value.Value)}'";
         var root = user.Stage.Root;
         if (finding.Certainty == AccountCertainty.UnknownImage)
         {
-            return $"{written} names {kind} '{finding.Name}', which no instruction creates; the base image '{root.BaseText}' is not known to NonRootUser.Analyzers, " +
+            return $"{written} names {kind} '{MessageText.Excerpt(finding.Name)}', which no instruction creates; the base image '{MessageText.Excerpt(root.BaseText)}' is not known to NonRootUser.Analyzers, " +
                 $"so whether it has that {kind} cannot be checked. If it does not, Docker fails with \"{dockerError}\" {finding.Where}. " +
-                $"If it does, declare it in the project: <NonRootUserBaseImage Include=\"{root.Image?.FullName ?? root.BaseText}\" {(kind == "user" ? "Users" : "Groups")}=\"{finding.Name}\" />.";
+                $"If it does, declare it in the project: <NonRootUserBaseImage Include=\"{root.Image?.FullName ?? root.BaseText}\" {(kind == "user" ? "Users" : "Groups")}=\"{MessageText.Excerpt(finding.Name)}\" />.";
         }
 
         var image = root.BaseKind switch
         {
             StageBaseKind.Scratch => "scratch (which has no accounts)",
-            _ => $"the base image '{root.BaseText}'",
+            _ => $"the base image '{MessageText.Excerpt(root.BaseText)}'",
         };
         var stages = root == user.Stage ? string.Empty : " or the stages it is built FROM";
-        return $"{written} names {kind} '{finding.Name}', which does not exist {finding.Where}: neither {image} nor an earlier instruction of stage {user.Stage.DisplayName}{stages} creates it. " +
+        return $"{written} names {kind} '{MessageText.Excerpt(finding.Name)}', which does not exist {finding.Where}: neither {image} nor an earlier instruction of stage {user.Stage.DisplayName}{stages} creates it. " +
             $"Docker fails with \"{dockerError}\" {finding.Where}. Create it before this line ({createExample}), or use a numeric id.";
     }
 

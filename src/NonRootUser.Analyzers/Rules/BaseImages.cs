@@ -19,10 +19,10 @@ internal static class BaseImages
     {
         StageBaseKind.Scratch => "it is built FROM scratch, which runs as root",
         StageBaseKind.Unresolved =>
-            $"its base image '{root.From.Image.Value}' cannot be resolved ({Variables(root)} has no value), so it is assumed to run as root",
+            $"its base image '{MessageText.Excerpt(root.From.Image.Value)}' cannot be resolved ({Variables(root)} has no value), so it is assumed to run as root",
         _ when root.ImageInfo is null =>
-            $"its base image '{root.BaseText}' is not known to NonRootUser.Analyzers, so it is assumed to run as root",
-        _ => $"its base image '{root.BaseText}' runs as {root.ImageInfo!.DefaultUser switch { null or "" => "root", var user => user }}",
+            $"its base image '{MessageText.Excerpt(root.BaseText)}' is not known to NonRootUser.Analyzers, so it is assumed to run as root",
+        _ => $"its base image '{MessageText.Excerpt(root.BaseText)}' runs as {root.ImageInfo!.DefaultUser switch { null or "" => "root", var user => user }}",
     };
 
     /// <summary>A concrete fix: the non-root account the image already has, or how to create one.</summary>

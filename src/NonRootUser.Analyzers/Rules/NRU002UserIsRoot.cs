@@ -18,8 +18,8 @@ public sealed class NRU002UserIsRoot : Rule
             yield break;
         }
 
-        var written = user.Instruction.Value.Value;
-        var resolution = written == user.ResolvedValue ? string.Empty : $" (resolves to '{user.ResolvedValue}')";
+        var written = MessageText.Excerpt(user.Instruction.Value.Value);
+        var resolution = user.Instruction.Value.Value == user.ResolvedValue ? string.Empty : $" (resolves to '{MessageText.Excerpt(user.ResolvedValue)}')";
         var where = user.Stage == context.Model.Target ? string.Empty : $" in stage {user.Stage.DisplayName}, which the image is built FROM";
         var fix = user.IsWindows
             ? "Switch to 'USER ContainerUser' after the steps that need administrator rights"

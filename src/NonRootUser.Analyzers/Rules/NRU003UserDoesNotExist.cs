@@ -20,7 +20,7 @@ public sealed class NRU003UserDoesNotExist : Rule
             var message = AccountChecks.Message(
                 finding,
                 "user",
-                $"unable to find user {finding.Name}: no matching entries in passwd file",
+                $"unable to find user {MessageText.Excerpt(finding.Name)}: no matching entries in passwd file",
                 AccountChecks.CreateExample(finding.User, finding.Name, group: false));
             var diagnostic = Report(context, finding.User.Instruction.Span, message);
             yield return finding.Certainty == AccountCertainty.UnknownImage ? diagnostic with { Severity = DiagnosticSeverity.Info } : diagnostic;

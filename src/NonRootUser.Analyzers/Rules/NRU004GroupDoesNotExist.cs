@@ -18,7 +18,7 @@ public sealed class NRU004GroupDoesNotExist : Rule
             var message = AccountChecks.Message(
                 finding,
                 "group",
-                $"unable to find group {finding.Name}: no matching entries in group file",
+                $"unable to find group {MessageText.Excerpt(finding.Name)}: no matching entries in group file",
                 AccountChecks.CreateExample(finding.User, finding.Name, group: true));
             var diagnostic = Report(context, finding.User.Instruction.Span, message);
             yield return finding.Certainty == AccountCertainty.UnknownImage ? diagnostic with { Severity = DiagnosticSeverity.Info } : diagnostic;

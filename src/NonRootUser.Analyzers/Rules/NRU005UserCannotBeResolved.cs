@@ -24,13 +24,13 @@ public sealed class NRU005UserCannotBeResolved : Rule
 
                 if (user.UnresolvedVariables.Count == 0)
                 {
-                    yield return Report(context, user.Instruction.Span, $"'USER {user.Instruction.Value.Value}' cannot be expanded ({user.ExpansionError}), so the user the image runs as is unknown. Fix the variable reference.");
+                    yield return Report(context, user.Instruction.Span, $"'USER {MessageText.Excerpt(user.Instruction.Value.Value)}' cannot be expanded ({MessageText.Excerpt(user.ExpansionError)}), so the user the image runs as is unknown. Fix the variable reference.");
                     continue;
                 }
 
                 var names = string.Join(", ", user.UnresolvedVariables.Select(v => "$" + v));
                 var verb = user.UnresolvedVariables.Count == 1 ? "has" : "have";
-                var message = $"'USER {user.Instruction.Value.Value}' cannot be resolved: {names} {verb} no value here " +
+                var message = $"'USER {MessageText.Excerpt(user.Instruction.Value.Value)}' cannot be resolved: {names} {verb} no value here " +
                     "(it is not set by an ARG default, a build argument, ENV or the base image), so the user the image runs as is unknown. " +
                     $"Give it a value before this line (e.g. 'ARG {user.UnresolvedVariables.FirstOrDefault() ?? "UID"}=10001'), " +
                     "pass it as a build argument (DockerfileBuildArguments), or write the user directly.";

@@ -15,5 +15,5 @@ public abstract class Rule
     public abstract IEnumerable<Diagnostic> Analyze(RuleContext context);
 
     protected Diagnostic Report(RuleContext context, SourceSpan span, string message) =>
-        new(Descriptor.Id, message, context.FilePath, span, Descriptor.DefaultSeverity);
+        new(Descriptor.Id, MessageText.Clean(message), context.FilePath, span, Descriptor.DefaultSeverity);
 }
