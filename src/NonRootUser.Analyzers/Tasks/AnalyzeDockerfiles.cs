@@ -43,7 +43,14 @@ public sealed class AnalyzeDockerfiles : MSBuildTask
         try
         {
             var policy = SeverityPolicy.FromProperties(NoWarn, WarningsAsErrors, WarningsNotAsErrors, TreatWarningsAsErrors);
-            foreach (var finding in new DockerfileCheck().Run(DockerfilePaths(), CreateOptions(), policy))
+            var result = new DockerfileCheck().Run(DockerfilePaths(), CreateOptions(), policy);
+            foreach (var file in result.CheckedFiles)
+            {
+                // Visible with -v:n: tells which files discovery found, whatever the findings.
+                Log.LogMessage(MessageImportance.Normal, DockerfileCheck.CheckedFileMessagePrefix + file);
+            }
+
+            foreach (var finding in result.Findings)
             {
                 LogFinding(finding);
             }

@@ -13,6 +13,9 @@ namespace NonRootUser.Analyzers.Tasks;
 /// </summary>
 internal sealed class DockerfileCheck
 {
+    /// <summary>Starts the message the task logs for each Dockerfile it checked; the rest is the full path.</summary>
+    internal const string CheckedFileMessagePrefix = "NonRootUser.Analyzers checked ";
+
     private readonly Func<string, AnalysisOptions, IReadOnlyList<Diagnostic>> analyzeFile;
 
     public DockerfileCheck()
@@ -28,10 +31,11 @@ internal sealed class DockerfileCheck
     /// Checks every Dockerfile in <paramref name="paths"/> (full or relative to the current directory) once, in
     /// order of first appearance, and returns what to report; suppressed findings are left out.
     /// </summary>
-    public IReadOnlyList<ReportedFinding> Run(IEnumerable<string> paths, AnalysisOptions options, SeverityPolicy policy)
+    public DockerfileCheckResult Run(IEnumerable<string> paths, AnalysisOptions options, SeverityPolicy policy)
     {
+        var files = DistinctPaths(paths);
         var findings = new List<ReportedFinding>();
-        foreach (var path in DistinctPaths(paths))
+        foreach (var path in files)
         {
             foreach (var diagnostic in CheckFile(path, options))
             {
@@ -43,7 +47,7 @@ internal sealed class DockerfileCheck
             }
         }
 
-        return findings;
+        return new DockerfileCheckResult(files, findings);
     }
 
     /// <summary>
