@@ -29,7 +29,7 @@ internal sealed class DockerfileCheck
 
     /// <summary>
     /// Checks every Dockerfile in <paramref name="paths"/> (full or relative to the current directory) once, in
-    /// order of first appearance, and returns what to report; suppressed findings are left out.
+    /// order of first appearance, and returns what to report; findings suppressed in the Dockerfile or by the policy are left out.
     /// </summary>
     public DockerfileCheckResult Run(IEnumerable<string> paths, AnalysisOptions options, SeverityPolicy policy)
     {
@@ -39,7 +39,10 @@ internal sealed class DockerfileCheck
         {
             foreach (var diagnostic in CheckFile(path, options))
             {
-                var severity = policy.Decide(diagnostic.Id, diagnostic.Severity);
+                // Suppressed in the Dockerfile itself (a comment): kept by the analyzer for SARIF, never logged.
+                var severity = diagnostic.Suppression is null
+                    ? policy.Decide(diagnostic.Id, diagnostic.Severity)
+                    : ReportedSeverity.Suppressed;
                 if (severity != ReportedSeverity.Suppressed)
                 {
                     findings.Add(new ReportedFinding(diagnostic, severity, RuleDescriptors.GetHelpUri(diagnostic.Id).ToString()));

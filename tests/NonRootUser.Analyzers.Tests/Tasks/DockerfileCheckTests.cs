@@ -103,6 +103,21 @@ public class DockerfileCheckTests
     }
 
     [Test]
+    public void Leaves_out_a_finding_suppressed_in_the_Dockerfile()
+    {
+        var dockerfile = CreateFile("Dockerfile");
+        var suppressed = Finding(dockerfile, RuleIdentifiers.UserIsRoot, DiagnosticSeverity.Warning) with
+        {
+            Suppression = new DiagnosticSuppression(SuppressionKind.InSource, "# nonroot-user ignore=NRU002 (line 1)"),
+        };
+        var kept = Finding(dockerfile, RuleIdentifiers.FinalStageRunsAsRoot, DiagnosticSeverity.Warning);
+
+        var result = Returning(suppressed, kept).Run(new[] { dockerfile }, AnalysisOptions.Default, SeverityPolicy.Default);
+
+        Assert.That(result.Findings.Select(f => f.Diagnostic), Is.EqualTo(new[] { kept }));
+    }
+
+    [Test]
     public void Labels_every_finding_with_the_full_path()
     {
         var dockerfile = CreateFile("Dockerfile");
