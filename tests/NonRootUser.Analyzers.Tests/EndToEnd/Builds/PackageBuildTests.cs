@@ -59,6 +59,8 @@ public class PackageBuildTests
     {
         var project = ConsumerProject.Create(nameof(Builds_in_a_clean_environment_even_when_the_test_host_has_MSBuild_variables));
         var dockerfile = project.WriteFile("Dockerfile", NonRootImage);
+        // A compiler warning shows whether the host's TreatWarningsAsErrors leaked into the build.
+        project.WriteFile("Unused.cs", "internal static class Unused { internal static void M() { int unused; } }");
         var missing = Path.Combine(project.Folder, "no-such-folder");
 
         // What `dotnet test` hands to a test host; a child build that kept them would use the wrong MSBuild or fail.
@@ -72,7 +74,11 @@ public class PackageBuildTests
         });
 
         AssertBuild(result, exitCode: 0);
-        Assert.That(result.CheckedFiles, Is.EqualTo(new[] { dockerfile }), result.ToString());
+        Assert.Multiple(() =>
+        {
+            Assert.That(result.CheckedFiles, Is.EqualTo(new[] { dockerfile }), result.ToString());
+            Assert.That(result.Diagnostics.Where(d => d.Code == "CS0168").Select(d => d.Severity), Is.EqualTo(new[] { "warning" }), result.ToString());
+        });
     }
 
     [Test]
