@@ -216,7 +216,10 @@ public class PackageBuildTests
     [Test]
     public void Finds_Dockerfiles_and_Containerfiles_by_name_but_not_ignore_files_or_output_folders()
     {
-        var project = ConsumerProject.Create(nameof(Finds_Dockerfiles_and_Containerfiles_by_name_but_not_ignore_files_or_output_folders));
+        // DockerfilePath names a file the globs find too: it is still checked once.
+        var project = ConsumerProject.Create(
+            nameof(Finds_Dockerfiles_and_Containerfiles_by_name_but_not_ignore_files_or_output_folders),
+            properties: "<DockerfilePath>Dockerfile</DockerfilePath>");
         var expected = new[] { "Dockerfile", "Dockerfile.dev", "api.Dockerfile", "worker.dockerfile", "Containerfile", "Containerfile.prod", "deploy/Dockerfile", ".devcontainer/Dockerfile" }
             .Select(name => project.WriteFile(name, NonRootImage))
             .ToList();
