@@ -9,7 +9,7 @@ namespace NonRootUser.Analyzers.Tests.EndToEnd;
 /// <remarks>
 /// Layout of <see cref="Root"/>: <c>feed/</c> (the .nupkg), <c>packages/</c> (NUGET_PACKAGES), <c>pack/</c> (the pack's
 /// own bin and obj, so the repository's are not touched), <c>consumers/</c> (one folder per test) with a NuGet.config and
-/// empty Directory.Build.* files that stop MSBuild from looking further up.
+/// Directory.Build.* files that stop MSBuild from looking further up.
 /// </remarks>
 internal sealed class EndToEndRun
 {
@@ -122,7 +122,17 @@ internal sealed class EndToEndRun
               </packageSourceMapping>
             </configuration>
             """);
-        foreach (var name in new[] { "Directory.Build.props", "Directory.Build.targets", "Directory.Packages.props" })
+        // These stop MSBuild's search for Directory.Build.* and Directory.Packages.props above the workspace. NuGet's
+        // vulnerability audit is off: it would ask nuget.org on every restore, and its warning NU1900 when offline
+        // becomes an error in the TreatWarningsAsErrors scenarios.
+        File.WriteAllText(Path.Combine(Workspace, "Directory.Build.props"), """
+            <Project>
+              <PropertyGroup>
+                <NuGetAudit>false</NuGetAudit>
+              </PropertyGroup>
+            </Project>
+            """);
+        foreach (var name in new[] { "Directory.Build.targets", "Directory.Packages.props" })
         {
             File.WriteAllText(Path.Combine(Workspace, name), "<Project />\n");
         }

@@ -295,7 +295,7 @@ public class PackageBuildTests
         var listedDirectory = Path.GetDirectoryName(listed)!;
 
         var globbed = project.Build();
-        File.WriteAllText(Path.Combine(project.Directory, "Directory.Build.props"), """
+        File.WriteAllText(Path.Combine(project.Directory, "Directory.Build.targets"), """
             <Project>
               <ItemGroup>
                 <NonRootUserDockerfile Include="docker/Dockerfile" />
