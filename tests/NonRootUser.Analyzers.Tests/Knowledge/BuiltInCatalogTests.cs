@@ -140,34 +140,8 @@ public class BuiltInCatalogTests
     [TestCase("gcr.io/distroless/static:nonroot-arm64", "65532", true, "nonroot", "", "")]
     [TestCase("cgr.dev/chainguard/static:latest", "65532", false, "nonroot:65532", "", "")]
     [TestCase("cgr.dev/chainguard/wolfi-base", null, false, "nonroot:65532", "", "")]
-    public void Knows_the_image(string image, string? runsAs, bool accountsKnown, string present, string absent, string env)
-    {
-        var info = Find(image);
-        Assert.Multiple(() =>
-        {
-            Assert.That(info.DefaultUser, Is.EqualTo(runsAs), "default user");
-            Assert.That(info.AccountsKnown, Is.EqualTo(accountsKnown), "accounts known");
-            foreach (var expected in List(present))
-            {
-                var name = expected.Split(':')[0];
-                var user = info.Users.FirstOrDefault(u => u.Name == name);
-                Assert.That(user, Is.Not.Null, $"user {name} should be present");
-                if (user is not null && expected.Contains(':'))
-                {
-                    Assert.That(user.Uid, Is.EqualTo(int.Parse(expected.Split(':')[1], CultureInfo.InvariantCulture)), $"uid of {name}");
-                }
-            }
-
-            foreach (var name in List(absent))
-            {
-                Assert.That(info.Users.Select(u => u.Name), Does.Not.Contain(name), $"user {name} should be absent");
-            }
-
-            var expectedEnv = List(env).ToDictionary(e => e.Split('=')[0], e => e.Split('=')[1]);
-            Assert.That(info.Environment, Is.EquivalentTo(expectedEnv), "environment");
-            Assert.That(info.Source, Is.Not.Empty, "source");
-        });
-    }
+    public void Knows_the_image(string image, string? runsAs, bool accountsKnown, string present, string absent, string env) =>
+        CatalogAssertions.Knows(image, runsAs, accountsKnown, present, absent, env);
 
     [TestCase("contoso.azurecr.io/x")]
     [TestCase("contoso.azurecr.io/platform/runtime:1.0")]
@@ -287,14 +261,7 @@ public class BuiltInCatalogTests
         Assert.That(found, Has.All.Not.Null);
     }
 
-    private static BaseImageInfo Find(string image)
-    {
-        Assert.That(ImageReference.TryParse(image, out var reference, out var error), Is.True, error);
-        var info = BaseImageCatalog.BuiltIn.Find(reference!);
-        Assert.That(info, Is.Not.Null, $"{image} should be known");
-        return info!;
-    }
+    private static BaseImageInfo Find(string image) => CatalogAssertions.Find(image);
 
-    private static IEnumerable<string> List(string commaSeparated) =>
-        commaSeparated.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+    private static IEnumerable<string> List(string commaSeparated) => CatalogAssertions.List(commaSeparated);
 }

@@ -21,10 +21,25 @@ public class KnowledgeBaseDataTests
     }
 
     [Test]
-    public void Every_windows_entry_is_a_dotnet_windows_variant()
+    public void Every_windows_entry_runs_as_a_container_account_and_only_nano_server_as_container_user()
     {
-        var windows = BaseImageCatalog.BuiltIn.Entries.Where(e => e.Info?.IsWindows == true).Select(e => e.Pattern.Text);
-        Assert.That(windows, Has.All.Match("-(nanoserver|windowsservercore)-"));
+        var windows = BaseImageCatalog.BuiltIn.Entries.Where(e => e.Info?.IsWindows == true).ToList();
+        Assert.Multiple(() =>
+        {
+            Assert.That(windows, Is.Not.Empty);
+            Assert.That(
+                windows.Where(e => e.Info!.DefaultUser is not ("ContainerUser" or "ContainerAdministrator")).Select(e => e.Pattern.Text),
+                Is.Empty,
+                "a Windows image runs as ContainerUser or ContainerAdministrator");
+            Assert.That(
+                windows.Where(e => e.Info!.DefaultUser == "ContainerUser").Select(e => e.Pattern.Text),
+                Has.All.Match("nanoserver"),
+                "only Nano Server images run as ContainerUser");
+            Assert.That(
+                windows.Where(e => e.Info!.Users.All(u => u.Name != "ContainerAdministrator")).Select(e => e.Pattern.Text),
+                Is.Empty,
+                "every Windows image has ContainerAdministrator");
+        });
     }
 
     [Test]
