@@ -174,17 +174,8 @@ public static class SarifWriter
         return result.ToString();
     }
 
-    /// <summary>The registry's rules and NRU006 (until the registry lists it), each once.</summary>
-    internal static IReadOnlyList<RuleDescriptor> DescribedRules()
-    {
-        var rules = new List<RuleDescriptor>(RuleDescriptors.All);
-        if (RuleDescriptors.Find(UnknownSuppressionRule.Id) is null)
-        {
-            rules.Add(UnknownSuppressionRule.Descriptor);
-        }
-
-        return rules;
-    }
+    /// <summary>The rules the log describes: the registry's, each once.</summary>
+    internal static IReadOnlyList<RuleDescriptor> DescribedRules() => RuleDescriptors.All;
 
     internal static string Level(DiagnosticSeverity severity) => severity switch
     {

@@ -52,6 +52,12 @@ public static class RuleDescriptors
         "A USER instruction uses a variable that has no value and no default, so the user the image runs as cannot be known.",
         DiagnosticSeverity.Warning);
 
+    public static readonly RuleDescriptor SuppressionNamesUnknownRule = new(
+        RuleIdentifiers.SuppressionNamesUnknownRule,
+        "Suppression comment names an unknown rule",
+        "A '# nonroot-user' comment names a rule id that NonRootUser.Analyzers does not have, or is not written as 'ignore=<ids>', so that part of it suppresses nothing.",
+        DiagnosticSeverity.Info);
+
     /// <summary>Every rule, in id order.</summary>
     public static IReadOnlyList<RuleDescriptor> All { get; } = new[]
     {
@@ -61,6 +67,7 @@ public static class RuleDescriptors
         UserDoesNotExist,
         GroupDoesNotExist,
         UserCannotBeResolved,
+        SuppressionNamesUnknownRule,
     };
 
     public static RuleDescriptor? Find(string id)

@@ -9,4 +9,5 @@ public static class RuleIdentifiers
     public const string UserDoesNotExist = "NRU003";
     public const string GroupDoesNotExist = "NRU004";
     public const string UserCannotBeResolved = "NRU005";
+    public const string SuppressionNamesUnknownRule = "NRU006";
 }

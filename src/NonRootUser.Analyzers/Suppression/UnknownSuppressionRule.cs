@@ -7,17 +7,13 @@ namespace NonRootUser.Analyzers.Suppression;
 
 /// <summary>
 /// NRU006: a <c># nonroot-user</c> comment names a rule the package does not have, or is not written as
-/// <c>ignore=&lt;ids&gt;</c>. Kept beside the suppression reader until the registry takes it over.
+/// <c>ignore=&lt;ids&gt;</c>. Reported by <see cref="InlineSuppressions"/>, not by a stage rule.
 /// </summary>
 public static class UnknownSuppressionRule
 {
-    public const string Id = "NRU006";
+    public const string Id = RuleIdentifiers.SuppressionNamesUnknownRule;
 
-    public static readonly RuleDescriptor Descriptor = new(
-        Id,
-        "Suppression comment names an unknown rule",
-        "A '# nonroot-user' comment names a rule id that NonRootUser.Analyzers does not have, or is not written as 'ignore=<ids>', so that part of it suppresses nothing.",
-        DiagnosticSeverity.Info);
+    public static RuleDescriptor Descriptor => RuleDescriptors.SuppressionNamesUnknownRule;
 
     /// <summary>Every rule id a suppression comment may name: the registry's and this one.</summary>
     internal static IReadOnlyList<string> KnownIds { get; } = CollectKnownIds();
@@ -44,12 +40,6 @@ public static class UnknownSuppressionRule
         foreach (var rule in RuleDescriptors.All)
         {
             ids.Add(rule.Id);
-        }
-
-        // The registry will list NRU006 itself once it moves there; never name it twice.
-        if (!ids.Contains(Id))
-        {
-            ids.Add(Id);
         }
 
         ids.Sort(StringComparer.Ordinal);

@@ -152,6 +152,9 @@ public sealed record HealthcheckInstruction(string Keyword, IReadOnlyList<FlagSy
     CommandSyntax? Command) : InstructionSyntax(Keyword, Flags, Arguments, Span)
 {
     public bool IsNone => Command is null;
+
+    /// <summary>The check type as written (<c>CMD</c>, <c>NONE</c>, or another word Docker rejects); null for a bare <c>HEALTHCHECK</c>.</summary>
+    public WordSyntax? Type { get; init; }
 }
 
 /// <summary>An instruction BuildKit's parser accepts but does not know (it fails later, at build time).</summary>

@@ -1,0 +1,471 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Text;
+using Sprache;
+
+namespace NonRootUser.Analyzers.Syntax.Grammar;
+
+/// <summary>
+/// The grammar of a whole Dockerfile, line by line: parser directives at the top, then blank lines, comment lines and
+/// instructions. An instruction line that ends with the escape character continues on the next line (comment and
+/// blank lines in between are skipped); the joined logical line is then read by <see cref="InstructionGrammar"/>, and
+/// heredoc bodies it announces are read from the lines after it.
+/// </summary>
+internal sealed class FileGrammar
+{
+    private static readonly string[] KnownDirectives = { "syntax", "escape", "check" };
+
+    // LF, CRLF or a lone CR.
+    private static readonly Parser<Lexeme> LineBreak =
+        Lexical.Char('\n', "the end of the line").Or(
+            from cr in Lexical.Char('\r', "the end of the line")
+            from lf in Lexical.Char('\n', "a line feed").Optional()
+            select cr);
+
+    private static readonly Parser<Lexeme> EndOfLine = LineBreak.Or(Lexical.EndOfInput);
+
+    // White space within a line.
+    private static readonly Parser<Lexeme> Blanks = Lexical.Run(IsBlank);
+
+    // Everything up to the end of the line.
+    private static readonly Parser<Lexeme> LineText = Lexical.Run(c => !IsLineBreak(c));
+
+    private static readonly Parser<object> NotAtEnd = Parse.Not(Lexical.EndOfInput);
+
+    // A physical line: its leading white space, its text, and its line break (or the end of the file).
+    private static readonly Parser<PhysicalLine> Line =
+        from notAtEnd in NotAtEnd
+        from leading in Blanks
+        from text in LineText
+        from lineBreak in EndOfLine
+        select new PhysicalLine(leading, text);
+
+    // escape, syntax, check — letters then letters or digits.
+    private static readonly Parser<Lexeme> DirectiveName =
+        (from first in Parse.Char(IsAsciiLetter, "a directive name")
+         from rest in Lexical.Run(c => IsAsciiLetter(c) || (c >= '0' && c <= '9'))
+         select rest)
+        .Capture();
+
+    // # escape=`
+    private static readonly Parser<DirectiveLine> Directive =
+        from leading in Blanks
+        from hash in Parse.Char('#').Capture()
+        from padding in Blanks
+        from name in DirectiveName
+        where KnownDirectives.Contains(name.Text.ToLowerInvariant())
+        from beforeEquals in Lexical.Run(IsDirectiveSpace)
+        from equalsSign in Parse.Char('=')
+        from value in LineText
+        where !value.IsEmpty
+        from end in EndOfLine
+        select new DirectiveLine(
+            new ParserDirective(name.Text.ToLowerInvariant(), DirectiveValue(value.Text), hash.Start.SpanTo(value.End)),
+            value.Start);
+
+    // Directives are only recognized before anything else: the first other line ends them.
+    private static readonly Parser<IReadOnlyList<DirectiveLine>> Directives =
+        Directive.Many().Then(directives => ValidDirectives(directives.ToList()));
+
+    // A line of a heredoc body, taken as it is.
+    private static readonly Parser<RawLine> BodyLine =
+        from notAtEnd in NotAtEnd
+        from text in LineText
+        from end in EndOfLine
+        select new RawLine(text);
+
+    /// <summary>The whole file: directives, then lines until the end. BOM, if any, is removed before parsing.</summary>
+    public static readonly Parser<DockerfileSyntax> Dockerfile =
+        from directives in Directives
+        from items in For(EscapeOf(directives)).items.End()
+        from end in Lexical.Here
+        from syntax in Syntax(directives, items, end)
+        select syntax;
+
+    // Built last: their constructors use the static parsers above.
+    private static readonly FileGrammar Backslash = new('\\');
+    private static readonly FileGrammar Backtick = new('`');
+
+    private readonly Parser<IEnumerable<FileItem>> items;
+    private readonly InstructionGrammar instructions;
+    private readonly Parser<TextInput?> continuationMarker;
+
+    private FileGrammar(char escape)
+    {
+        instructions = InstructionGrammar.For(escape);
+
+        // \ then only spaces or tabs to the end of the line: the instruction continues on the next line.
+        continuationMarker =
+            (from escapeCharacter in Lexical.Char(escape, "the escape character")
+             from padding in Lexical.Run(c => c == ' ' || c == '\t')
+             select (TextInput?)escapeCharacter.Start)
+            .End();
+
+        // Inside a continuation, comment lines and blank lines are skipped until a line of instruction text.
+        var continuationLine =
+            from lines in Line.RepeatWhile(line => line.IsSkippedInContinuation)
+            where lines.Count > 0 && !lines[lines.Count - 1].IsSkippedInContinuation
+            select ToContinuationLine(lines);
+
+        var continuationLines = continuationLine.RepeatWhile(line => line.Line.Continues);
+        var noContinuationLines = Parse.Return<IReadOnlyList<ContinuationLine>>(Array.Empty<ContinuationLine>());
+
+        // FROM alpine, or RUN a \ (continuation lines) b, then the bodies of the heredocs it announces.
+        Parser<FileItem> Instruction(InstructionLine first) =>
+            from continuations in first.Continues ? continuationLines : noContinuationLines
+            from draft in InstructionText(first, continuations)
+            from heredocs in Heredocs(draft.Heredocs)
+            select FileItem.ForInstruction(WithHeredocs(draft.Node, heredocs), continuations);
+
+        var blank = Parse.Return(FileItem.Blank);
+
+        // A blank line, a comment line, or an instruction.
+        var item =
+            from line in Line
+            from fileItem in line.IsBlank ? blank
+                : line.IsComment ? Parse.Return(FileItem.ForComment(line.Comment()))
+                : Instruction(InstructionLine.Of(line.Text.Start, line.Text, ContinuationMarker(line.Text)))
+            select fileItem;
+
+        items = item.XMany();
+    }
+
+    private static FileGrammar For(char escape) => escape == '`' ? Backtick : Backslash;
+
+    /// <summary>Where the continuation escape character of <paramref name="text"/> is, if the line ends with one.</summary>
+    private TextInput? ContinuationMarker(Lexeme text)
+    {
+        // Only the last escape character can be the marker, and only if spaces or tabs alone follow it.
+        var source = text.Start.Source;
+        var end = text.End.Position;
+        var position = end - 1;
+        while (position >= text.Start.Position && (source[position] == ' ' || source[position] == '\t'))
+        {
+            position--;
+        }
+
+        if (position < text.Start.Position)
+        {
+            return null;
+        }
+
+        // An escape character after another one is escaped (BuildKit: "([^\\])\\[ \t]*$").
+        if (position > text.Start.Position && source[position - 1] == source[position])
+        {
+            return null;
+        }
+
+        var marker = continuationMarker(text.Start.At(position).Until(text.End));
+        return marker.WasSuccessful ? marker.Value : null;
+    }
+
+    private ContinuationLine ToContinuationLine(IReadOnlyList<PhysicalLine> lines)
+    {
+        var comments = new List<CommentSyntax>();
+        for (var i = 0; i < lines.Count - 1; i++)
+        {
+            if (lines[i].IsComment)
+            {
+                comments.Add(lines[i].Comment());
+            }
+        }
+
+        // A continuation line keeps its leading white space.
+        var line = lines[lines.Count - 1];
+        return new ContinuationLine(comments, InstructionLine.Of(line.Leading.Start, line.Text, ContinuationMarker(line.Text)));
+    }
+
+    private static bool IsLineBreak(char c) => c == '\n' || c == '\r';
+
+    private static bool IsBlank(char c) => char.IsWhiteSpace(c) && !IsLineBreak(c);
+
+    private static bool IsAsciiLetter(char c) => (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+
+    // What \s means in BuildKit's directive pattern (Go's RE2): ASCII space, tab, line feed, form feed, carriage return.
+    private static bool IsDirectiveSpace(char c) => c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r';
+
+    /// <summary>
+    /// The value of <c>\s*(.+?)\s*$</c> after the <c>=</c>: trimmed, except that white space alone yields its last
+    /// character (the pattern needs at least one).
+    /// </summary>
+    private static string DirectiveValue(string afterEquals)
+    {
+        var start = 0;
+        var end = afterEquals.Length;
+        while (start < end && IsDirectiveSpace(afterEquals[start]))
+        {
+            start++;
+        }
+
+        while (end > start && IsDirectiveSpace(afterEquals[end - 1]))
+        {
+            end--;
+        }
+
+        return start == end ? afterEquals.Substring(afterEquals.Length - 1) : afterEquals.Substring(start, end - start);
+    }
+
+    private static Parser<IReadOnlyList<DirectiveLine>> ValidDirectives(IReadOnlyList<DirectiveLine> directives)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var line in directives)
+        {
+            var directive = line.Directive;
+            if (!seen.Add(directive.Name))
+            {
+                return Lexical.ExpectedAt<IReadOnlyList<DirectiveLine>>(
+                    line.ValueStart.AtFileOffset(line.ValueStart.SourceText.LineStart(directive.Span.Start.Line - 1)),
+                    $"only one {directive.Name} parser directive");
+            }
+
+            if (directive.Name == "escape" && directive.Value != "\\" && directive.Value != "`")
+            {
+                return Lexical.ExpectedAt<IReadOnlyList<DirectiveLine>>(line.ValueStart, "\\ or ` as the escape character");
+            }
+        }
+
+        return Parse.Return(directives);
+    }
+
+    private static char EscapeOf(IReadOnlyList<DirectiveLine> directives) =>
+        directives.FirstOrDefault(line => line.Directive.Name == "escape")?.Directive.Value[0] ?? '\\';
+
+    private static Parser<DockerfileSyntax> Syntax(IReadOnlyList<DirectiveLine> directives, IEnumerable<FileItem> items, TextInput end)
+    {
+        var instructions = new List<InstructionSyntax>();
+        var comments = new List<CommentSyntax>();
+        foreach (var item in items)
+        {
+            comments.AddRange(item.Comments);
+            if (item.Instruction is not null)
+            {
+                instructions.Add(item.Instruction);
+            }
+        }
+
+        if (instructions.Count == 0)
+        {
+            return Lexical.ExpectedAt<DockerfileSyntax>(end, "an instruction such as FROM (the file has no instructions)");
+        }
+
+        var span = new SourceSpan(instructions[0].Span.Start, instructions[instructions.Count - 1].Span.End);
+        return Parse.Return(new DockerfileSyntax(
+            directives.Select(line => line.Directive).ToList(),
+            instructions,
+            comments,
+            EscapeOf(directives),
+            span));
+    }
+
+    /// <summary>Reads the logical line made of <paramref name="first"/> and its continuations as one instruction.</summary>
+    private Parser<InstructionDraft> InstructionText(InstructionLine first, IReadOnlyList<ContinuationLine> continuations) => input =>
+    {
+        var here = (TextInput)input;
+        var logicalLine = LogicalLine.Create(here.SourceText, first, continuations);
+        if (logicalLine is null)
+        {
+            return Result.Failure<InstructionDraft>(here, "expected an instruction", new[] { "an instruction after the line continuation" });
+        }
+
+        var result = instructions.Instruction(logicalLine);
+        if (result.WasSuccessful)
+        {
+            return Result.Success(result.Value, input);
+        }
+
+        // Report the error where it is in the file.
+        var position = here.AtFileOffset(((TextInput)result.Remainder).SourceOffset);
+        return Result.Failure<InstructionDraft>(position, result.Message, result.Expectations);
+    };
+
+    private static Parser<IReadOnlyList<HeredocSyntax>> Heredocs(IReadOnlyList<HeredocRequest> requests) =>
+        requests.Count == 0
+            ? Parse.Return<IReadOnlyList<HeredocSyntax>>(Array.Empty<HeredocSyntax>())
+            : Lexical.Sequence(requests.Select(Heredoc).ToList());
+
+    // The body of <<EOF: every line up to the one that is exactly EOF (after leading tabs, for <<-EOF).
+    private static Parser<HeredocSyntax> Heredoc(HeredocRequest request) =>
+        from lines in BodyLine.Where(line => !line.Ends(request)).Many()
+        from delimiter in BodyLine.Where(line => line.Ends(request)).Named($"\"{request.Name}\" to end the heredoc")
+        select ToHeredoc(request, lines.FirstOrDefault() ?? delimiter, delimiter);
+
+    private static HeredocSyntax ToHeredoc(HeredocRequest request, RawLine first, RawLine delimiter)
+    {
+        var start = first.Text.Start;
+        var content = start.Source.Substring(start.Position, delimiter.Text.Start.Position - start.Position);
+        return new HeredocSyntax(request.Name, request.Expand, request.StripLeadingTabs, content, start.SpanTo(delimiter.Text.End));
+    }
+
+    private static InstructionSyntax WithHeredocs(InstructionSyntax node, IReadOnlyList<HeredocSyntax> heredocs)
+    {
+        if (heredocs.Count == 0)
+        {
+            return node;
+        }
+
+        var span = new SourceSpan(node.Span.Start, heredocs[heredocs.Count - 1].Span.End);
+        return node switch
+        {
+            RunInstruction run => run with { Heredocs = heredocs, Span = span },
+            CopyInstruction copy => copy with { Heredocs = heredocs, Span = span },
+            AddInstruction add => add with { Heredocs = heredocs, Span = span },
+            OnbuildInstruction onbuild => onbuild with { Trigger = WithHeredocs(onbuild.Trigger, heredocs), Span = span },
+            _ => node,
+        };
+    }
+
+    /// <summary>A parser directive line and where its value starts (for error positions).</summary>
+    private sealed record DirectiveLine(ParserDirective Directive, TextInput ValueStart);
+
+    /// <summary>One physical line of a heredoc body.</summary>
+    private sealed class RawLine
+    {
+        public RawLine(Lexeme text) => Text = text;
+
+        public Lexeme Text { get; }
+
+        /// <summary>True if this line is the delimiter that ends <paramref name="request"/>'s body.</summary>
+        public bool Ends(HeredocRequest request)
+        {
+            var text = Text.Start.Source;
+            var start = Text.Start.Position;
+            var end = Text.End.Position;
+            if (request.StripLeadingTabs)
+            {
+                while (start < end && text[start] == '\t')
+                {
+                    start++;
+                }
+            }
+
+            return end - start == request.Name.Length && string.CompareOrdinal(text, start, request.Name, 0, request.Name.Length) == 0;
+        }
+
+        public override string ToString() => "heredoc line";
+    }
+}
+
+/// <summary>
+/// One physical line of an instruction: from its first character (or, for a continuation line, from the start of the
+/// line) to the end of its content, the continuation escape character excluded.
+/// </summary>
+internal sealed record InstructionLine(TextInput Start, TextInput ContentEnd, bool Continues)
+{
+    public static InstructionLine Of(TextInput start, Lexeme text, TextInput? continuationMarker) =>
+        continuationMarker is null ? new(start, text.End, false) : new(start, continuationMarker, true);
+}
+
+/// <summary>A physical line: the white space it starts with, and the rest of its text (without the line break).</summary>
+internal sealed class PhysicalLine
+{
+    public PhysicalLine(Lexeme leading, Lexeme text)
+    {
+        Leading = leading;
+        Text = text;
+    }
+
+    public Lexeme Leading { get; }
+
+    public Lexeme Text { get; }
+
+    public bool IsBlank => Text.IsEmpty;
+
+    public bool IsComment => !Text.IsEmpty && Text.Start.Current == '#';
+
+    /// <summary>Comment and blank lines do not end a continuation: BuildKit skips them.</summary>
+    public bool IsSkippedInContinuation => Text.IsEmpty || Text.Start.Current == '#';
+
+    public CommentSyntax Comment() => new(Text.Start.TextTo(Text.End).Substring(1).Trim(), Text.Span);
+
+    public override string ToString() => "line";
+}
+
+/// <summary>A continuation line with the comment lines skipped before it.</summary>
+internal sealed record ContinuationLine(IReadOnlyList<CommentSyntax> Comments, InstructionLine Line);
+
+/// <summary>A blank line, a comment line, or an instruction with the comment lines inside its continuations.</summary>
+internal sealed class FileItem
+{
+    public static readonly FileItem Blank = new(null, Array.Empty<CommentSyntax>());
+
+    private FileItem(InstructionSyntax? instruction, IReadOnlyList<CommentSyntax> comments)
+    {
+        Instruction = instruction;
+        Comments = comments;
+    }
+
+    public InstructionSyntax? Instruction { get; }
+
+    public IReadOnlyList<CommentSyntax> Comments { get; }
+
+    public static FileItem ForComment(CommentSyntax comment) => new(null, new[] { comment });
+
+    public static FileItem ForInstruction(InstructionSyntax instruction, IReadOnlyList<ContinuationLine> continuations) =>
+        new(instruction, continuations.Count == 0 ? Array.Empty<CommentSyntax>() : continuations.SelectMany(line => line.Comments).ToList());
+}
+
+/// <summary>Joins an instruction's physical lines into the logical line BuildKit parses.</summary>
+internal static class LogicalLine
+{
+    /// <summary>An input over the joined line, trimmed; null if the line is empty.</summary>
+    public static TextInput? Create(SourceText source, InstructionLine first, IReadOnlyList<ContinuationLine> continuations)
+    {
+        string text;
+        int start;
+        int end;
+        LogicalMap? map = null;
+        if (continuations.Count == 0)
+        {
+            // The common case: one physical line, read in place.
+            text = source.Text;
+            start = first.Start.Position;
+            end = first.ContentEnd.Position;
+        }
+        else
+        {
+            var builder = new StringBuilder();
+            var logicalStarts = new List<int>(continuations.Count + 1);
+            var sourceStarts = new List<int>(continuations.Count + 1);
+            Append(first);
+            foreach (var continuation in continuations)
+            {
+                Append(continuation.Line);
+            }
+
+            if (logicalStarts.Count == 0)
+            {
+                return null;
+            }
+
+            text = builder.ToString();
+            start = 0;
+            end = text.Length;
+            map = new LogicalMap(logicalStarts.ToArray(), sourceStarts.ToArray(), text.Length);
+
+            void Append(InstructionLine line)
+            {
+                var length = line.ContentEnd.Position - line.Start.Position;
+                if (length > 0)
+                {
+                    logicalStarts.Add(builder.Length);
+                    sourceStarts.Add(line.Start.Position);
+                    builder.Append(source.Text, line.Start.Position, length);
+                }
+            }
+        }
+
+        var untrimmedEnd = end;
+        while (start < end && char.IsWhiteSpace(text[start]))
+        {
+            start++;
+        }
+
+        while (end > start && char.IsWhiteSpace(text[end - 1]))
+        {
+            end--;
+        }
+
+        return start == end ? null : TextInput.ForWindow(source, text, start, end, untrimmedEnd, map);
+    }
+}

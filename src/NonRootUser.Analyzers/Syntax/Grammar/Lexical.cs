@@ -1,0 +1,253 @@
+using System;
+using System.Collections.Generic;
+using Sprache;
+
+namespace NonRootUser.Analyzers.Syntax.Grammar;
+
+/// <summary>A piece of the input between two positions.</summary>
+internal readonly struct Lexeme
+{
+    public Lexeme(TextInput start, TextInput end)
+    {
+        Start = start;
+        End = end;
+    }
+
+    public TextInput Start { get; }
+
+    public TextInput End { get; }
+
+    public int Length => End.Position - Start.Position;
+
+    public bool IsEmpty => End.Position == Start.Position;
+
+    public string Text => Start.TextTo(End);
+
+    public SourceSpan Span => Start.SpanTo(End);
+
+    public WordSyntax ToWord() => new(Text, Span);
+
+    public override string ToString() => Text;
+}
+
+/// <summary>A parsed value with the positions it was read between.</summary>
+internal readonly struct Located<T>
+{
+    public Located(T value, TextInput start, TextInput end)
+    {
+        Value = value;
+        Start = start;
+        End = end;
+    }
+
+    public T Value { get; }
+
+    public TextInput Start { get; }
+
+    public TextInput End { get; }
+
+    public SourceSpan Span => Start.SpanTo(End);
+}
+
+/// <summary>
+/// Sprache building blocks the grammar is written with, on top of Sprache's own (<c>Parse.Char</c>, <c>Many</c>,
+/// <c>Or</c>, ...). Runs of characters are consumed in one step, which keeps parsing linear and fast on large files;
+/// repetition is always iterative so no input, however long or deep, can exhaust the stack.
+/// </summary>
+internal static class Lexical
+{
+    /// <summary>The current position, without consuming anything.</summary>
+    public static readonly Parser<TextInput> Here = input => Result.Success((TextInput)input, input);
+
+    /// <summary>Succeeds only at the end of the input.</summary>
+    public static readonly Parser<Lexeme> EndOfInput = input => input.AtEnd
+        ? Result.Success(new Lexeme((TextInput)input, (TextInput)input), input)
+        : Result.Failure<Lexeme>(input, "unexpected character", EndOfInputExpectation);
+
+    private static readonly string[] EndOfInputExpectation = { "the end of the input" };
+
+    /// <summary>The character <paramref name="expected"/> (like <c>Parse.Char</c>, without building a message on failure).</summary>
+    public static Parser<Lexeme> Char(char expected, string expectation)
+    {
+        var expectations = new[] { expectation };
+        return input =>
+        {
+            var start = (TextInput)input;
+            return !start.AtEnd && start.Current == expected
+                ? Result.Success(new Lexeme(start, start.At(start.Position + 1)), start.At(start.Position + 1))
+                : Result.Failure<Lexeme>(input, "unexpected character", expectations);
+        };
+    }
+
+    /// <summary>The text <paramref name="expected"/> (like <c>Parse.String</c>, in one step).</summary>
+    public static Parser<Lexeme> String(string expected, string expectation)
+    {
+        var expectations = new[] { expectation };
+        return input =>
+        {
+            var start = (TextInput)input;
+            if (start.End - start.Position >= expected.Length
+                && string.CompareOrdinal(start.Source, start.Position, expected, 0, expected.Length) == 0)
+            {
+                var stop = start.At(start.Position + expected.Length);
+                return Result.Success(new Lexeme(start, stop), stop);
+            }
+
+            return Result.Failure<Lexeme>(input, "unexpected character", expectations);
+        };
+    }
+
+    /// <summary>Zero or more characters that satisfy <paramref name="predicate"/>.</summary>
+    public static Parser<Lexeme> Run(Func<char, bool> predicate) => input =>
+    {
+        var start = (TextInput)input;
+        var text = start.Source;
+        var position = start.Position;
+        var end = start.End;
+        while (position < end && predicate(text[position]))
+        {
+            position++;
+        }
+
+        var stop = start.At(position);
+        return Result.Success(new Lexeme(start, stop), stop);
+    };
+
+    /// <summary>One or more characters that satisfy <paramref name="predicate"/>.</summary>
+    public static Parser<Lexeme> Run1(Func<char, bool> predicate, string expectation)
+    {
+        var expectations = new[] { expectation };
+        var run = Run(predicate);
+        return input =>
+        {
+            var result = run(input);
+            return result.Value.IsEmpty
+                ? Result.Failure<Lexeme>(input, "unexpected character", expectations)
+                : result;
+        };
+    }
+
+    /// <summary>The text <paramref name="parser"/> consumed, as a lexeme.</summary>
+    public static Parser<Lexeme> Capture<T>(this Parser<T> parser) => input =>
+    {
+        var result = parser(input);
+        return result.WasSuccessful
+            ? Result.Success(new Lexeme((TextInput)input, (TextInput)result.Remainder), result.Remainder)
+            : Result.Failure<Lexeme>(result.Remainder, result.Message, result.Expectations);
+    };
+
+    /// <summary>The value of <paramref name="parser"/> with the positions it was read between.</summary>
+    public static Parser<Located<T>> Located<T>(this Parser<T> parser) => input =>
+    {
+        var result = parser(input);
+        return result.WasSuccessful
+            ? Result.Success(new Located<T>(result.Value, (TextInput)input, (TextInput)result.Remainder), result.Remainder)
+            : Result.Failure<Located<T>>(result.Remainder, result.Message, result.Expectations);
+    };
+
+    /// <summary>Succeeds, consuming nothing, where <paramref name="parser"/> would succeed.</summary>
+    public static Parser<T> FollowedBy<T>(this Parser<T> parser) => input =>
+    {
+        var result = parser(input);
+        return result.WasSuccessful ? Result.Success(result.Value, input) : result;
+    };
+
+    /// <summary>Fails here, saying what was expected.</summary>
+    public static Parser<T> Expected<T>(string expectation) => input =>
+        Result.Failure<T>(input, "expected " + expectation, new[] { expectation });
+
+    /// <summary>Fails at <paramref name="position"/>, saying what was expected there.</summary>
+    public static Parser<T> ExpectedAt<T>(TextInput position, string expectation) => _ =>
+        Result.Failure<T>(position, "expected " + expectation, new[] { expectation });
+
+    /// <summary>
+    /// Repeats <paramref name="parser"/> while the last value says to go on (like <c>Many</c>, but the stop condition
+    /// is a property of what was parsed: a continuation line that does not end with the escape character).
+    /// </summary>
+    public static Parser<IReadOnlyList<T>> RepeatWhile<T>(this Parser<T> parser, Func<T, bool> goOn) => input =>
+    {
+        var values = new List<T>();
+        var remainder = input;
+        while (true)
+        {
+            var result = parser(remainder);
+            if (!result.WasSuccessful || result.Remainder.Equals(remainder))
+            {
+                break;
+            }
+
+            values.Add(result.Value);
+            remainder = result.Remainder;
+            if (!goOn(result.Value))
+            {
+                break;
+            }
+        }
+
+        return Result.Success<IReadOnlyList<T>>(values, remainder);
+    };
+
+    /// <summary>
+    /// Repeats <paramref name="part"/> until the end of the input or a character that satisfies
+    /// <paramref name="stop"/> (like <c>Many</c>, but the end is seen by looking at the next character instead of
+    /// trying every alternative of <paramref name="part"/> and failing). Fails if a part fails.
+    /// </summary>
+    public static Parser<IReadOnlyList<T>> RepeatUntil<T>(this Parser<T> part, Func<char, bool> stop) => input =>
+    {
+        var values = new List<T>();
+        var remainder = input;
+        while (!remainder.AtEnd && !stop(remainder.Current))
+        {
+            var result = part(remainder);
+            if (!result.WasSuccessful)
+            {
+                return Result.Failure<IReadOnlyList<T>>(result.Remainder, result.Message, result.Expectations);
+            }
+
+            if (result.Remainder.Equals(remainder))
+            {
+                break;
+            }
+
+            values.Add(result.Value);
+            remainder = result.Remainder;
+        }
+
+        return Result.Success<IReadOnlyList<T>>(values, remainder);
+    };
+
+    /// <summary>Runs <paramref name="parsers"/> one after the other (iteratively: their number is unbounded).</summary>
+    public static Parser<IReadOnlyList<T>> Sequence<T>(IReadOnlyList<Parser<T>> parsers) => input =>
+    {
+        var values = new T[parsers.Count];
+        var remainder = input;
+        for (var i = 0; i < parsers.Count; i++)
+        {
+            var result = parsers[i](remainder);
+            if (!result.WasSuccessful)
+            {
+                return Result.Failure<IReadOnlyList<T>>(result.Remainder, result.Message, result.Expectations);
+            }
+
+            values[i] = result.Value;
+            remainder = result.Remainder;
+        }
+
+        return Result.Success<IReadOnlyList<T>>(values, remainder);
+    };
+
+    /// <summary>
+    /// Reads a key with <paramref name="key"/> (without consuming it) and continues with the parser the table gives
+    /// for it, or <paramref name="fallback"/>: a keyword chooses the instruction's grammar in one step.
+    /// </summary>
+    public static Parser<T> Dispatch<T>(Parser<string> key, IReadOnlyDictionary<string, Parser<T>> table, Parser<T> fallback) => input =>
+    {
+        var keyResult = key(input);
+        if (!keyResult.WasSuccessful)
+        {
+            return Result.Failure<T>(keyResult.Remainder, keyResult.Message, keyResult.Expectations);
+        }
+
+        return (table.TryGetValue(keyResult.Value, out var parser) ? parser : fallback)(input);
+    };
+}
