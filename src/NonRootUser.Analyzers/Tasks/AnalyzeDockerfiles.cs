@@ -1,6 +1,8 @@
 using System;
 using System.Collections.Generic;
+using System.Reflection;
 using Microsoft.Build.Framework;
+using NonRootUser.Analyzers.Reporting;
 using NonRootUser.Analyzers.Rules;
 using MSBuildTask = Microsoft.Build.Utilities.Task;
 
@@ -16,7 +18,10 @@ namespace NonRootUser.Analyzers.Tasks;
 /// </remarks>
 public sealed class AnalyzeDockerfiles : MSBuildTask
 {
-    /// <summary>The Dockerfiles to check (the <c>NonRootUserDockerfile</c> items); duplicates are checked once.</summary>
+    /// <summary>
+    /// The Dockerfiles to check (the <c>NonRootUserDockerfile</c> items); duplicates are checked once. An item's
+    /// <c>NoWarn</c> metadata silences codes for that file only.
+    /// </summary>
     public ITaskItem[] Dockerfiles { get; set; } = Array.Empty<ITaskItem>();
 
     /// <summary>The stage to check, as for <c>docker build --target</c>; empty for the last stage.</summary>
@@ -37,13 +42,16 @@ public sealed class AnalyzeDockerfiles : MSBuildTask
     /// <summary><c>true</c> to report every warning as an error (<c>NonRootUserTreatWarningsAsErrors</c>).</summary>
     public string? TreatWarningsAsErrors { get; set; }
 
+    /// <summary>Where to write every finding as a SARIF 2.1.0 log (suppressed ones included); empty for none.</summary>
+    public string? SarifFile { get; set; }
+
     /// <inheritdoc />
     public override bool Execute()
     {
         try
         {
             var policy = SeverityPolicy.FromProperties(NoWarn, WarningsAsErrors, WarningsNotAsErrors, TreatWarningsAsErrors);
-            var result = new DockerfileCheck().Run(DockerfilePaths(), CreateOptions(), policy);
+            var result = new DockerfileCheck().Run(DockerfileItems(), CreateOptions(), policy);
             foreach (var file in result.CheckedFiles)
             {
                 // Visible with -v:n: tells which files discovery found, whatever the findings.
@@ -53,6 +61,11 @@ public sealed class AnalyzeDockerfiles : MSBuildTask
             foreach (var finding in result.Findings)
             {
                 LogFinding(finding);
+            }
+
+            if (!string.IsNullOrWhiteSpace(SarifFile))
+            {
+                WriteSarif(result);
             }
         }
         catch (Exception exception)
@@ -74,13 +87,23 @@ public sealed class AnalyzeDockerfiles : MSBuildTask
         return !Log.HasLoggedErrors;
     }
 
-    private IEnumerable<string> DockerfilePaths()
+    private IEnumerable<DockerfileItem> DockerfileItems()
     {
         foreach (var item in Dockerfiles ?? Array.Empty<ITaskItem>())
         {
             // FullPath resolves a relative item against the project directory, not the process's current directory.
             var fullPath = item.GetMetadata("FullPath");
-            yield return string.IsNullOrEmpty(fullPath) ? item.ItemSpec : fullPath;
+            yield return new DockerfileItem(string.IsNullOrEmpty(fullPath) ? item.ItemSpec : fullPath, item.GetMetadata("NoWarn"));
+        }
+    }
+
+    private void WriteSarif(DockerfileCheckResult result)
+    {
+        var version = typeof(AnalyzeDockerfiles).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "0.0.0";
+        var failure = SarifWriter.Write(SarifFile!, result.Diagnostics, version);
+        if (failure is not null)
+        {
+            Log.LogWarning(failure);
         }
     }
 

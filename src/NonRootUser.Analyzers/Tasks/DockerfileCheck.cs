@@ -1,6 +1,8 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
+using System.Linq;
+using NonRootUser.Analyzers.Configuration;
 using NonRootUser.Analyzers.Rules;
 using NonRootUser.Analyzers.Syntax;
 
@@ -27,51 +29,121 @@ internal sealed class DockerfileCheck
     internal DockerfileCheck(Func<string, AnalysisOptions, IReadOnlyList<Diagnostic>> analyzeFile) =>
         this.analyzeFile = analyzeFile;
 
+    /// <summary>Checks the Dockerfiles at <paramref name="paths"/>, none with metadata of its own.</summary>
+    public DockerfileCheckResult Run(IEnumerable<string> paths, AnalysisOptions options, SeverityPolicy policy) =>
+        Run(paths.Select(path => new DockerfileItem(path)), options, policy);
+
     /// <summary>
-    /// Checks every Dockerfile in <paramref name="paths"/> (full or relative to the current directory) once, in
-    /// order of first appearance, and returns what to report; findings suppressed in the Dockerfile or by the policy are left out.
+    /// Checks every Dockerfile in <paramref name="items"/> once, in order of first appearance, and decides how each
+    /// finding is reported. In order, a finding is not logged when it is suppressed in the Dockerfile, when the item's
+    /// <c>NoWarn</c> names it, or when .editorconfig sets its rule to <c>silent</c> or <c>none</c>; an .editorconfig
+    /// severity replaces the rule's own; then <paramref name="policy"/> (the project's warning settings) decides.
     /// </summary>
-    public DockerfileCheckResult Run(IEnumerable<string> paths, AnalysisOptions options, SeverityPolicy policy)
+    public DockerfileCheckResult Run(IEnumerable<DockerfileItem> items, AnalysisOptions options, SeverityPolicy policy)
     {
-        var files = DistinctPaths(paths);
+        var files = DistinctItems(items);
         var findings = new List<ReportedFinding>();
-        foreach (var path in files)
+        var diagnostics = new List<Diagnostic>();
+        foreach (var file in files)
         {
-            foreach (var diagnostic in CheckFile(path, options))
+            var itemNoWarn = WarningCodeList.Parse(file.NoWarn);
+            var editorConfig = EditorConfigSeverities.ForFile(file.Path);
+            foreach (var diagnostic in CheckFile(file.Path, options))
             {
-                // Suppressed in the Dockerfile itself (a comment): kept by the analyzer for SARIF, never logged.
-                var severity = diagnostic.Suppression is null
-                    ? policy.Decide(diagnostic.Id, diagnostic.Severity)
-                    : ReportedSeverity.Suppressed;
+                var configured = Configure(diagnostic, itemNoWarn, editorConfig.Get(diagnostic.Id), policy, out var severity);
+                if (configured is null)
+                {
+                    continue;
+                }
+
+                diagnostics.Add(configured);
                 if (severity != ReportedSeverity.Suppressed)
                 {
-                    findings.Add(new ReportedFinding(diagnostic, severity, RuleDescriptors.GetHelpUri(diagnostic.Id).ToString()));
+                    findings.Add(new ReportedFinding(configured, severity, RuleDescriptors.GetHelpUri(configured.Id).ToString()));
                 }
             }
         }
 
-        return new DockerfileCheckResult(files, findings);
+        return new DockerfileCheckResult(files.Select(file => file.Path).ToList(), findings, diagnostics);
     }
 
     /// <summary>
-    /// The paths made full and without duplicates (a file matched by two globs, or by a glob and
-    /// <c>DockerfilePath</c>, is analysed once). Case is ignored where the file system usually ignores it.
+    /// Applies the configuration to one finding: returns it as a report lists it (severity as reported, a suppression
+    /// when it is not logged), or null when its rule is off; <paramref name="severity"/> says how to log it.
     /// </summary>
-    internal static IReadOnlyList<string> DistinctPaths(IEnumerable<string> paths)
+    internal static Diagnostic? Configure(
+        Diagnostic diagnostic,
+        WarningCodeList itemNoWarn,
+        ConfiguredSeverity? editorConfig,
+        SeverityPolicy policy,
+        out ReportedSeverity severity)
     {
-        var seen = new HashSet<string>(PathComparer);
-        var distinct = new List<string>();
-        foreach (var path in paths)
+        severity = ReportedSeverity.Suppressed;
+        if (diagnostic.Suppression is not null)
         {
-            if (string.IsNullOrWhiteSpace(path))
+            // Suppressed by a comment in the Dockerfile: kept for SARIF, never logged.
+            return diagnostic;
+        }
+
+        if (itemNoWarn.Contains(diagnostic.Id))
+        {
+            return Suppressed(diagnostic, "NoWarn metadata of the NonRootUserDockerfile item");
+        }
+
+        switch (editorConfig)
+        {
+            case ConfiguredSeverity.None:
+                return null;
+            case ConfiguredSeverity.Silent:
+                return Suppressed(diagnostic, ".editorconfig severity = silent");
+            case ConfiguredSeverity.Error:
+                diagnostic = diagnostic with { Severity = DiagnosticSeverity.Error };
+                break;
+            case ConfiguredSeverity.Warning:
+                diagnostic = diagnostic with { Severity = DiagnosticSeverity.Warning };
+                break;
+            case ConfiguredSeverity.Suggestion:
+                diagnostic = diagnostic with { Severity = DiagnosticSeverity.Info };
+                break;
+        }
+
+        severity = policy.Decide(diagnostic.Id, diagnostic.Severity);
+        return severity switch
+        {
+            ReportedSeverity.Suppressed => Suppressed(diagnostic, "NoWarn"),
+            ReportedSeverity.Error => diagnostic with { Severity = DiagnosticSeverity.Error },
+            ReportedSeverity.Warning => diagnostic with { Severity = DiagnosticSeverity.Warning },
+            _ => diagnostic with { Severity = DiagnosticSeverity.Info },
+        };
+    }
+
+    private static Diagnostic Suppressed(Diagnostic diagnostic, string justification) =>
+        diagnostic with { Suppression = new DiagnosticSuppression(SuppressionKind.External, justification) };
+
+    /// <summary>
+    /// The items with full paths and without duplicates (a file matched by two globs, or by a glob and
+    /// <c>DockerfilePath</c>, is analysed once); the <c>NoWarn</c> codes of duplicates add up.
+    /// </summary>
+    internal static IReadOnlyList<DockerfileItem> DistinctItems(IEnumerable<DockerfileItem> items)
+    {
+        var byPath = new Dictionary<string, int>(PathComparer);
+        var distinct = new List<DockerfileItem>();
+        foreach (var item in items)
+        {
+            if (string.IsNullOrWhiteSpace(item.Path))
             {
                 continue;
             }
 
-            var full = TryGetFullPath(path);
-            if (seen.Add(full))
+            var full = TryGetFullPath(item.Path);
+            if (byPath.TryGetValue(full, out var index))
             {
-                distinct.Add(full);
+                distinct[index] = distinct[index] with { NoWarn = distinct[index].NoWarn + ";" + item.NoWarn };
+            }
+            else
+            {
+                byPath.Add(full, distinct.Count);
+                distinct.Add(item with { Path = full });
             }
         }
 

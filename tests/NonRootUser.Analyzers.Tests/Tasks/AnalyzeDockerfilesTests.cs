@@ -117,6 +117,55 @@ public class AnalyzeDockerfilesTests
     }
 
     [Test]
+    public void Applies_editorconfig_severities_next_to_the_Dockerfile()
+    {
+        var strict = Write("strict/Dockerfile", RootImage);
+        var lax = Write("lax/Dockerfile", RootImage);
+        Write(".editorconfig", "root = true\n\n[strict/Dockerfile]\ndotnet_diagnostic.NRU001.severity = error\n\n[lax/**]\ndotnet_diagnostic.NRU001.severity = none\n");
+
+        var run = TaskHarness.Run(new[] { strict, lax });
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(run.Findings.Select(f => (f.Kind, f.Code, f.File)), Is.EqualTo(new[] { ("error", "NRU001", strict) }));
+            Assert.That(run.Succeeded, Is.False);
+        });
+    }
+
+    [Test]
+    public void Writes_every_finding_to_the_SARIF_file_when_asked()
+    {
+        var dockerfile = Write("Dockerfile", RootImage);
+        var sarif = Path.Combine(folder, "out", "nonroot-user.sarif");
+
+        var run = TaskHarness.Run(new[] { dockerfile }, new Dictionary<string, string> { ["SarifFile"] = sarif, ["WarningsAsErrors"] = "NRU001" });
+
+        using var log = System.Text.Json.JsonDocument.Parse(File.ReadAllText(sarif));
+        var result = log.RootElement.GetProperty("runs")[0].GetProperty("results").EnumerateArray().Single();
+        Assert.Multiple(() =>
+        {
+            Assert.That(run.Succeeded, Is.False);
+            Assert.That(result.GetProperty("ruleId").GetString(), Is.EqualTo("NRU001"));
+            Assert.That(result.GetProperty("level").GetString(), Is.EqualTo("error"));
+        });
+    }
+
+    [Test]
+    public void Warns_when_the_SARIF_file_cannot_be_written()
+    {
+        var blocker = Write("blocker", "a file where a folder should be");
+
+        var run = TaskHarness.Run(Array.Empty<string>(), new Dictionary<string, string> { ["SarifFile"] = Path.Combine(blocker, "x.sarif") });
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(run.Events.Single().Kind, Is.EqualTo("warning"));
+            Assert.That(run.Events.Single().Message, Does.Contain("SARIF"));
+            Assert.That(run.Succeeded, Is.True);
+        });
+    }
+
+    [Test]
     public void Checks_nothing_and_succeeds_without_Dockerfiles()
     {
         var run = TaskHarness.Run(Array.Empty<string>());
@@ -131,6 +180,7 @@ public class AnalyzeDockerfilesTests
     private string Write(string name, string text)
     {
         var path = Path.Combine(folder, name);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         File.WriteAllText(path, text);
         return path;
     }
