@@ -43,11 +43,21 @@ internal sealed class EndToEndRun
     {
         var unique = Guid.NewGuid().ToString("N");
         var run = new EndToEndRun(Path.Combine(Path.GetTempPath(), "nru-e2e-" + unique[..12]), "0.0.0-e2e.r" + unique);
-        Directory.CreateDirectory(run.Feed);
-        Directory.CreateDirectory(run.PackagesFolder);
-        Directory.CreateDirectory(run.Workspace);
-        run.WriteWorkspaceFiles();
-        run.Pack();
+        try
+        {
+            Directory.CreateDirectory(run.Feed);
+            Directory.CreateDirectory(run.PackagesFolder);
+            Directory.CreateDirectory(run.Workspace);
+            run.WriteWorkspaceFiles();
+            run.Pack();
+        }
+        catch
+        {
+            // No run to tear down later: clean up now (the exception carries the pack's output).
+            run.Delete();
+            throw;
+        }
+
         current = run;
         return run;
     }
