@@ -32,6 +32,15 @@ public class BuildFilesTests
     }
 
     [Test]
+    public void The_Dockerfiles_are_inputs_of_Visual_Studios_fast_up_to_date_check()
+    {
+        var inputs = XDocument.Load(Path.Combine(BuildFolder, "NonRootUser.Analyzers.targets")).Root!
+            .Elements("ItemGroup").Elements("UpToDateCheckInput").Select(e => (string?)e.Attribute("Include"));
+
+        Assert.That(inputs, Is.EqualTo(new[] { "@(NonRootUserDockerfile)" }));
+    }
+
+    [Test]
     public void The_outer_build_of_a_multi_targeted_project_runs_the_same_target_once()
     {
         var target = XDocument.Load(Path.Combine(BuildFolder, "buildMultiTargeting", "NonRootUser.Analyzers.targets")).Root!.Elements("Target").Single();
