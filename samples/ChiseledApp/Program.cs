@@ -1,0 +1,1 @@
+Console.WriteLine($"Running as {Environment.UserName} on {System.Runtime.InteropServices.RuntimeInformation.OSDescription}.");

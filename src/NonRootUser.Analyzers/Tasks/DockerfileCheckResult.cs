@@ -1,0 +1,15 @@
+using System.Collections.Generic;
+
+namespace NonRootUser.Analyzers.Tasks;
+
+/// <summary>What one run of <see cref="DockerfileCheck"/> did.</summary>
+/// <param name="CheckedFiles">The full path of every Dockerfile looked at, each once, in order.</param>
+/// <param name="Findings">What to log, in file order; suppressed findings are not here.</param>
+/// <param name="Diagnostics">
+/// Every finding for a report (SARIF): with the severity it is reported at, and with a suppression when it is not
+/// logged. Rules turned off in .editorconfig (<c>none</c>) are not here either.
+/// </param>
+internal sealed record DockerfileCheckResult(
+    IReadOnlyList<string> CheckedFiles,
+    IReadOnlyList<ReportedFinding> Findings,
+    IReadOnlyList<Diagnostic> Diagnostics);
