@@ -15,6 +15,8 @@ namespace NonRootUser.Analyzers.Syntax.Grammar;
 internal sealed class FileGrammar
 {
     private static readonly string[] KnownDirectives = { "syntax", "escape", "check" };
+    private static readonly string[] LineExpectation = { "a line" };
+    private static readonly Parser<IReadOnlyList<HeredocSyntax>> NoHeredocs = Parse.Return<IReadOnlyList<HeredocSyntax>>(Array.Empty<HeredocSyntax>());
 
     // LF, CRLF or a lone CR.
     private static readonly Parser<Lexeme> LineBreak =
@@ -33,13 +35,9 @@ internal sealed class FileGrammar
 
     private static readonly Parser<object> NotAtEnd = Parse.Not(Lexical.EndOfInput);
 
-    // A physical line: its leading white space, its text, and its line break (or the end of the file).
-    private static readonly Parser<PhysicalLine> Line =
-        from notAtEnd in NotAtEnd
-        from leading in Blanks
-        from text in LineText
-        from lineBreak in EndOfLine
-        select new PhysicalLine(leading, text);
+    // A physical line: its leading white space, its text, and its line break (or the end of the file). It is read in
+    // one step, as BuildKit's line scanner does, because every line of the file goes through it.
+    private static readonly Parser<PhysicalLine> Line = ReadLine;
 
     // escape, syntax, check — letters then letters or digits.
     private static readonly Parser<Lexeme> DirectiveName =
@@ -111,27 +109,59 @@ internal sealed class FileGrammar
         var continuationLines = continuationLine.RepeatWhile(line => line.Line.Continues);
         var noContinuationLines = Parse.Return<IReadOnlyList<ContinuationLine>>(Array.Empty<ContinuationLine>());
 
-        // FROM alpine, or RUN a \ (continuation lines) b, then the bodies of the heredocs it announces.
-        Parser<FileItem> Instruction(InstructionLine first) =>
-            from continuations in first.Continues ? continuationLines : noContinuationLines
-            from draft in InstructionText(first, continuations)
-            from heredocs in Heredocs(draft.Heredocs)
-            select FileItem.ForInstruction(WithHeredocs(draft.Node, heredocs), continuations);
+        // RUN apt-get update \ (comment or blank lines) && rm -rf /var/lib/apt/lists/*
+        var instructionLines =
+            from first in Line
+            let firstLine = InstructionLine.Of(first.Text.Start, first.Text, ContinuationMarker(first.Text))
+            from continuations in firstLine.Continues ? continuationLines : noContinuationLines
+            select new InstructionLines(firstLine, continuations);
 
-        var blank = Parse.Return(FileItem.Blank);
+        // The instruction, then the bodies of the heredocs it announces.
+        var instruction =
+            from draft in instructionLines.SelectChecked(ReadInstruction)
+            from heredocs in Heredocs(draft.Heredocs)
+            select FileItem.ForInstruction(WithHeredocs(draft.Node, heredocs), draft.Comments);
 
         // A blank line, a comment line, or an instruction.
-        var item =
-            from line in Line
-            from fileItem in line.IsBlank ? blank
-                : line.IsComment ? Parse.Return(FileItem.ForComment(line.Comment()))
-                : Instruction(InstructionLine.Of(line.Text.Start, line.Text, ContinuationMarker(line.Text)))
-            select fileItem;
+        var item = Lexical.If(StartsBlankOrCommentLine, Line.Select(BlankOrComment), instruction);
 
         items = item.XMany();
     }
 
     private static FileGrammar For(char escape) => escape == '`' ? Backtick : Backslash;
+
+    private static IResult<PhysicalLine> ReadLine(IInput input)
+    {
+        var start = (TextInput)input;
+        if (start.AtEnd)
+        {
+            return Result.Failure<PhysicalLine>(input, "unexpected end of input", LineExpectation);
+        }
+
+        var source = start.Source;
+        var position = start.Position;
+        var end = start.End;
+        while (position < end && IsBlank(source[position]))
+        {
+            position++;
+        }
+
+        var textStart = position;
+        while (position < end && !IsLineBreak(source[position]))
+        {
+            position++;
+        }
+
+        var textEnd = position;
+        if (position < end)
+        {
+            position += source[position] == '\r' && position + 1 < end && source[position + 1] == '\n' ? 2 : 1;
+        }
+
+        var leading = start.At(textStart);
+        var text = new Lexeme(leading, leading.At(textEnd));
+        return Result.Success(new PhysicalLine(new Lexeme(start, leading), text), start.At(position));
+    }
 
     /// <summary>Where the continuation escape character of <paramref name="text"/> is, if the line ends with one.</summary>
     private TextInput? ContinuationMarker(Lexeme text)
@@ -258,31 +288,48 @@ internal sealed class FileGrammar
             span));
     }
 
-    /// <summary>Reads the logical line made of <paramref name="first"/> and its continuations as one instruction.</summary>
-    private Parser<InstructionDraft> InstructionText(InstructionLine first, IReadOnlyList<ContinuationLine> continuations) => input =>
+    /// <summary>Reads the logical line made of an instruction's lines as one instruction.</summary>
+    private Outcome<InstructionRead> ReadInstruction(InstructionLines lines)
     {
-        var here = (TextInput)input;
-        var logicalLine = LogicalLine.Create(here.SourceText, first, continuations);
+        var first = lines.First.Start;
+        var logicalLine = LogicalLine.Create(first.SourceText, lines.First, lines.Continuations);
         if (logicalLine is null)
         {
-            return Result.Failure<InstructionDraft>(here, "expected an instruction", new[] { "an instruction after the line continuation" });
+            // Only a continuation character, then nothing: report it after what was read.
+            var last = lines.Continuations.Count == 0 ? lines.First : lines.Continuations[lines.Continuations.Count - 1].Line;
+            return Outcome<InstructionRead>.Expected(last.ContentEnd, "an instruction after the line continuation");
         }
 
         var result = instructions.Instruction(logicalLine);
         if (result.WasSuccessful)
         {
-            return Result.Success(result.Value, input);
+            var comments = lines.Continuations.Count == 0
+                ? (IReadOnlyList<CommentSyntax>)Array.Empty<CommentSyntax>()
+                : lines.Continuations.SelectMany(line => line.Comments).ToList();
+            return new InstructionRead(result.Value.Node, result.Value.Heredocs, comments);
         }
 
         // Report the error where it is in the file.
-        var position = here.AtFileOffset(((TextInput)result.Remainder).SourceOffset);
-        return Result.Failure<InstructionDraft>(position, result.Message, result.Expectations);
-    };
+        var position = first.AtFileOffset(((TextInput)result.Remainder).SourceOffset);
+        return Outcome<InstructionRead>.Expected(position, string.Join(" or ", result.Expectations.Distinct()));
+    }
+
+    private static bool StartsBlankOrCommentLine(TextInput input)
+    {
+        var text = input.Source;
+        var position = input.Position;
+        while (position < input.End && IsBlank(text[position]))
+        {
+            position++;
+        }
+
+        return position == input.End || IsLineBreak(text[position]) || text[position] == '#';
+    }
+
+    private static FileItem BlankOrComment(PhysicalLine line) => line.IsBlank ? FileItem.Blank : FileItem.ForComment(line.Comment());
 
     private static Parser<IReadOnlyList<HeredocSyntax>> Heredocs(IReadOnlyList<HeredocRequest> requests) =>
-        requests.Count == 0
-            ? Parse.Return<IReadOnlyList<HeredocSyntax>>(Array.Empty<HeredocSyntax>())
-            : Lexical.Sequence(requests.Select(Heredoc).ToList());
+        requests.Count == 0 ? NoHeredocs : Lexical.Sequence(requests.Select(Heredoc).ToList());
 
     // The body of <<EOF: every line up to the one that is exactly EOF (after leading tabs, for <<-EOF).
     private static Parser<HeredocSyntax> Heredoc(HeredocRequest request) =>
@@ -381,6 +428,12 @@ internal sealed class PhysicalLine
     public override string ToString() => "line";
 }
 
+/// <summary>The first line of an instruction and its continuation lines.</summary>
+internal sealed record InstructionLines(InstructionLine First, IReadOnlyList<ContinuationLine> Continuations);
+
+/// <summary>An instruction read from its lines, the heredocs it announces, and the comment lines among its lines.</summary>
+internal sealed record InstructionRead(InstructionSyntax Node, IReadOnlyList<HeredocRequest> Heredocs, IReadOnlyList<CommentSyntax> Comments);
+
 /// <summary>A continuation line with the comment lines skipped before it.</summary>
 internal sealed record ContinuationLine(IReadOnlyList<CommentSyntax> Comments, InstructionLine Line);
 
@@ -401,8 +454,7 @@ internal sealed class FileItem
 
     public static FileItem ForComment(CommentSyntax comment) => new(null, new[] { comment });
 
-    public static FileItem ForInstruction(InstructionSyntax instruction, IReadOnlyList<ContinuationLine> continuations) =>
-        new(instruction, continuations.Count == 0 ? Array.Empty<CommentSyntax>() : continuations.SelectMany(line => line.Comments).ToList());
+    public static FileItem ForInstruction(InstructionSyntax instruction, IReadOnlyList<CommentSyntax> comments) => new(instruction, comments);
 }
 
 /// <summary>Joins an instruction's physical lines into the logical line BuildKit parses.</summary>

@@ -28,7 +28,7 @@ internal static class HeredocGrammar
     // $ not followed by {
     private static readonly Parser<Unit> Dollar = Parse.Char('$').Return(Unit.Value);
 
-    // 'a b'
+    // 'a b' — the closing quote is required: BuildKit finds no heredocs in a line it cannot split.
     private static readonly Parser<Unit> SingleQuoted =
         from open in Parse.Char('\'')
         from text in Lexical.Run(c => c != '\'')
@@ -38,23 +38,26 @@ internal static class HeredocGrammar
     // "a $b"
     private static readonly Parser<Unit> DoubleQuoted =
         from open in Parse.Char('"')
-        from parts in Escaped
+        from parts in Lexical.Run1(c => c != '"' && c != '\\' && c != '$', "a character").Return(Unit.Value)
+            .Or(Escaped)
             .Or(BracedVariable)
-            .Or(Lexical.Run1(c => c != '"' && c != '\\' && c != '$', "a character").Return(Unit.Value))
             .Or(Dollar)
-            .Many()
+            .RepeatUntil(c => c == '"')
         from close in Parse.Char('"')
         select Unit.Value;
 
     private static readonly Parser<Unit> PlainRun = Lexical.Run1(
         c => !char.IsWhiteSpace(c) && c != '\'' && c != '"' && c != '\\' && c != '$', "a word").Return(Unit.Value);
 
+    // cat, <<EOF, "a b"c — a shell word, quotes and escapes kept as written.
     private static readonly Parser<Lexeme> ShellWord =
-        PlainRun.Or(Escaped).Or(SingleQuoted).Or(DoubleQuoted).Or(BracedVariable).Or(Dollar).AtLeastOnce().Capture();
+        PlainRun.Or(Escaped).Or(SingleQuoted).Or(DoubleQuoted).Or(BracedVariable).Or(Dollar)
+            .RepeatUntil(char.IsWhiteSpace)
+            .Capture();
 
-    private static readonly Parser<IEnumerable<Lexeme>> ShellWords =
+    private static readonly Parser<IReadOnlyList<Lexeme>> ShellWords =
         (from leading in Blanks
-         from words in (from word in ShellWord from blanks in Blanks select word).Many()
+         from words in (from word in ShellWord from blanks in Blanks select word).RepeatUntil(_ => false)
          select words)
         .End();
 
@@ -111,6 +114,11 @@ internal static class HeredocGrammar
         var requests = new List<HeredocRequest>();
         foreach (var word in words.Value)
         {
+            if (word.Start.Source.IndexOf("<<", word.Start.Position, word.Length, System.StringComparison.Ordinal) < 0)
+            {
+                continue;
+            }
+
             var request = ToRequest(word);
             if (request is not null)
             {

@@ -72,7 +72,7 @@ internal static class JsonGrammar
     private static readonly Parser<IReadOnlyList<JsonElement>> Elements =
         from first in Element
         from rest in FollowingElement.Many()
-        select (IReadOnlyList<JsonElement>)new[] { first }.Concat(rest).ToList();
+        select Prepend(first, rest);
 
     /// <summary><c>[ "a", "b" ]</c> filling the whole input (white space may follow it).</summary>
     public static readonly Parser<IReadOnlyList<JsonElement>> Array =
@@ -84,6 +84,26 @@ internal static class JsonGrammar
          from after in Whitespace
          select elements.GetOrElse(System.Array.Empty<JsonElement>()))
         .End();
+
+    private static IReadOnlyList<JsonElement> Prepend(JsonElement first, IEnumerable<JsonElement> rest)
+    {
+        var elements = new List<JsonElement> { first };
+        elements.AddRange(rest);
+        return elements;
+    }
+
+    private static bool HasSurrogate(string text)
+    {
+        foreach (var c in text)
+        {
+            if (char.IsSurrogate(c))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     private static bool IsJsonWhitespace(char c) => c == ' ' || c == '\t' || c == '\n' || c == '\r';
 
@@ -98,8 +118,18 @@ internal static class JsonGrammar
     };
 
     /// <summary>Joins the pieces of a string; like Go, a surrogate that is not part of a pair becomes U+FFFD.</summary>
-    private static string DecodedString(IEnumerable<string> parts)
+    private static string DecodedString(IReadOnlyList<string> parts)
     {
+        if (parts.Count == 0)
+        {
+            return string.Empty;
+        }
+
+        if (parts.Count == 1 && !HasSurrogate(parts[0]))
+        {
+            return parts[0];
+        }
+
         var builder = new StringBuilder();
         foreach (var part in parts)
         {

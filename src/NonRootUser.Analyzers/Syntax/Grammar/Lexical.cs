@@ -49,6 +49,27 @@ internal readonly struct Located<T>
     public SourceSpan Span => Start.SpanTo(End);
 }
 
+/// <summary>A value, or what was expected and where: the result of checking what a parser read.</summary>
+internal readonly struct Outcome<T>
+{
+    private Outcome(T value, TextInput? errorPosition, string? expectation)
+    {
+        Value = value;
+        ErrorPosition = errorPosition;
+        Expectation = expectation;
+    }
+
+    public T Value { get; }
+
+    public TextInput? ErrorPosition { get; }
+
+    public string? Expectation { get; }
+
+    public static implicit operator Outcome<T>(T value) => new(value, null, null);
+
+    public static Outcome<T> Expected(TextInput position, string expectation) => new(default!, position, expectation);
+}
+
 /// <summary>
 /// Sprache building blocks the grammar is written with, on top of Sprache's own (<c>Parse.Char</c>, <c>Many</c>,
 /// <c>Or</c>, ...). Runs of characters are consumed in one step, which keeps parsing linear and fast on large files;
@@ -150,6 +171,50 @@ internal static class Lexical
     {
         var result = parser(input);
         return result.WasSuccessful ? Result.Success(result.Value, input) : result;
+    };
+
+    /// <summary>
+    /// <paramref name="parser"/> if the next character satisfies <paramref name="test"/>, otherwise
+    /// <paramref name="otherwise"/> without consuming anything: a one-character look-ahead that saves trying (and
+    /// failing) a parser that cannot match.
+    /// </summary>
+    public static Parser<T> IfNext<T>(Func<char, bool> test, Parser<T> parser, T otherwise) => input =>
+        !input.AtEnd && test(input.Current) ? parser(input) : Result.Success(otherwise, input);
+
+    /// <summary><paramref name="parser"/> if the next character satisfies <paramref name="test"/>, otherwise <paramref name="otherwise"/>.</summary>
+    public static Parser<T> IfNext<T>(Func<char, bool> test, Parser<T> parser, Parser<T> otherwise) => input =>
+        !input.AtEnd && test(input.Current) ? parser(input) : otherwise(input);
+
+    /// <summary>
+    /// Like <c>Select</c>, but the conversion may reject what was read (an image name missing after FROM, a word
+    /// without <c>=</c> in ENV): the parser then fails where the outcome says, expecting what it says.
+    /// </summary>
+    public static Parser<U> SelectChecked<T, U>(this Parser<T> parser, Func<T, Outcome<U>> check) => input =>
+    {
+        var result = parser(input);
+        if (!result.WasSuccessful)
+        {
+            return Result.Failure<U>(result.Remainder, result.Message, result.Expectations);
+        }
+
+        var outcome = check(result.Value);
+        return outcome.ErrorPosition is null
+            ? Result.Success(outcome.Value, result.Remainder)
+            : Result.Failure<U>(outcome.ErrorPosition, "expected " + outcome.Expectation, new[] { outcome.Expectation! });
+    };
+
+    /// <summary><paramref name="then"/> where <paramref name="test"/> holds for the input (a look-ahead), otherwise <paramref name="otherwise"/>.</summary>
+    public static Parser<T> If<T>(Func<TextInput, bool> test, Parser<T> then, Parser<T> otherwise) => input =>
+        (test((TextInput)input) ? then : otherwise)(input);
+
+    /// <summary>
+    /// Looks ahead with <paramref name="preview"/> (consuming nothing) and continues with <paramref name="ifTrue"/> or
+    /// <paramref name="ifFalse"/> depending on what it saw — e.g. ENV's first word decides between its two forms.
+    /// </summary>
+    public static Parser<U> Choose<T, U>(Parser<T> preview, Func<T, bool> test, Parser<U> ifTrue, Parser<U> ifFalse) => input =>
+    {
+        var seen = preview(input);
+        return (seen.WasSuccessful && test(seen.Value) ? ifTrue : ifFalse)(input);
     };
 
     /// <summary>Fails here, saying what was expected.</summary>

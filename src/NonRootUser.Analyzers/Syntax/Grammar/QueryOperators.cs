@@ -19,6 +19,10 @@ internal static class QueryOperators
         return result.WasSuccessful ? Result.Success(convert(result.Value), result.Remainder) : Fail<T, U>(result);
     };
 
+    /// <summary>Converts the value of a result (a failure stays a failure).</summary>
+    public static IResult<U> Select<T, U>(this IResult<T> result, Func<T, U> convert) =>
+        result.WasSuccessful ? Result.Success(convert(result.Value), result.Remainder) : Fail<T, U>(result);
+
     public static Parser<V> SelectMany<T, U, V>(this Parser<T> parser, Func<T, Parser<U>> selector, Func<T, U, V> projector) => input =>
     {
         var first = parser(input);

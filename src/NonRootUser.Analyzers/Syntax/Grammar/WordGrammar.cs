@@ -10,7 +10,9 @@ namespace NonRootUser.Analyzers.Syntax.Grammar;
 /// </summary>
 internal sealed record ShellWord(string Value, TextInput Start, TextInput ValueEnd)
 {
-    public WordSyntax ToWord() => new(Value, Start.SpanTo(ValueEnd));
+    public SourceSpan Span => Start.SpanTo(ValueEnd);
+
+    public WordSyntax ToWord() => new(Value, Span);
 
     /// <summary>The word for characters [<paramref name="from"/>..<paramref name="to"/>) of <see cref="Value"/>.</summary>
     public WordSyntax Slice(int from, int to) =>
@@ -123,11 +125,15 @@ internal static class FlagGrammar
 
     private static readonly IReadOnlyList<FlagSyntax> NoFlags = System.Array.Empty<FlagSyntax>();
 
-    /// <summary>The flags, with the white space around them.</summary>
-    public static readonly Parser<IReadOnlyList<FlagSyntax>> Flags =
-        from leading in Blanks
+    private static readonly Parser<IReadOnlyList<FlagSyntax>> FlagWords =
         from words in FlagWord.RepeatWhile(word => word.Value != "--")
         select words.Count == 0 ? NoFlags : words.Where(word => word.Value != "--").Select(ToFlag).ToList();
+
+    /// <summary>The flags, with the white space around them (most instructions have none: one look at '-' says so).</summary>
+    public static readonly Parser<IReadOnlyList<FlagSyntax>> Flags =
+        from leading in Blanks
+        from flags in Lexical.IfNext(c => c == '-', FlagWords, NoFlags)
+        select flags;
 
     private static Parser<string> Quoted(char quote) =>
         from open in Lexical.Char(quote, "a quote")
