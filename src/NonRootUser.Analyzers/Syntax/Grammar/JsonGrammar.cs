@@ -47,12 +47,16 @@ internal static class JsonGrammar
         from character in SimpleEscape.Or(UnicodeEscape)
         select character;
 
+    // "echo" — in one step when it has no escapes, the common case.
+    private static readonly Parser<string> StringContent =
+        UnescapedRun.Or(EscapeSequence).RepeatUntil(c => c == '"').Select(DecodedString);
+
     // "echo"
     private static readonly Parser<JsonElement> StringElement =
         (from open in Lexical.Char('"', "a string")
-         from parts in UnescapedRun.Or(EscapeSequence).RepeatUntil(c => c == '"')
+         from content in StringContent
          from close in Lexical.Char('"', "a closing quote")
-         select DecodedString(parts))
+         select content)
         .Located()
         .Select(text => new JsonElement(text.Value, text.Start, text.End));
 
@@ -61,29 +65,38 @@ internal static class JsonGrammar
 
     private static readonly Parser<JsonElement> Element = StringElement.Or(NonStringElement);
 
+    // [ , ] — punctuation with the white space after it, read as one token.
+    private static readonly Parser<Lexeme> OpenBracket = Token('[');
+    private static readonly Parser<Lexeme> Comma = Token(',');
+    private static readonly Parser<Lexeme> CloseBracket = Token(']');
+
     // , "next"
     private static readonly Parser<JsonElement> FollowingElement =
-        from leading in Whitespace
-        from comma in Lexical.Char(',', ",")
-        from trailing in Whitespace
+        from comma in Comma
         from element in Element
         select element;
 
+    // "a" , "b" — the white space after each element belongs to it.
     private static readonly Parser<IReadOnlyList<JsonElement>> Elements =
         from first in Element
-        from rest in FollowingElement.Many()
+        from whitespace in Whitespace
+        from rest in (from element in FollowingElement from after in Whitespace select element).Many()
         select Prepend(first, rest);
+
+    private static readonly IReadOnlyList<JsonElement> NoElements = System.Array.Empty<JsonElement>();
 
     /// <summary><c>[ "a", "b" ]</c> filling the whole input (white space may follow it).</summary>
     public static readonly Parser<IReadOnlyList<JsonElement>> Array =
-        (from open in Lexical.Char('[', "[")
-         from leading in Whitespace
-         from elements in Elements.Optional()
-         from trailing in Whitespace
-         from close in Lexical.Char(']', "]")
-         from after in Whitespace
-         select elements.GetOrElse(System.Array.Empty<JsonElement>()))
+        (from open in OpenBracket
+         from elements in Lexical.IfNext(c => c != ']', Elements, NoElements)
+         from close in CloseBracket
+         select elements)
         .End();
+
+    private static Parser<Lexeme> Token(char punctuation) =>
+        from character in Lexical.Char(punctuation, punctuation.ToString())
+        from whitespace in Whitespace
+        select character;
 
     private static IReadOnlyList<JsonElement> Prepend(JsonElement first, IEnumerable<JsonElement> rest)
     {

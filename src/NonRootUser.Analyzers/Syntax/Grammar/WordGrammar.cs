@@ -115,19 +115,20 @@ internal static class FlagGrammar
     // 'a b'
     private static readonly Parser<string> SingleQuoted = Quoted('\'');
 
-    // --chown="app:app", or -- alone, after which arguments may start with -- too.
+    // --chown="app:app", or -- alone, after which arguments may start with -- too. The value is the word without
+    // its leading dashes, quotes removed.
     private static readonly Parser<Located<string>> FlagWord =
         from word in (from dashes in Lexical.String("--", "a flag")
                       from parts in PlainRun.Or(DoubleQuoted).Or(EscapedCharacter).Or(SingleQuoted).RepeatUntil(char.IsWhiteSpace)
-                      select "--" + string.Concat(parts)).Located()
+                      select parts.Count == 1 ? parts[0] : string.Concat(parts)).Located()
         from blanks in Blanks
         select word;
 
     private static readonly IReadOnlyList<FlagSyntax> NoFlags = System.Array.Empty<FlagSyntax>();
 
     private static readonly Parser<IReadOnlyList<FlagSyntax>> FlagWords =
-        from words in FlagWord.RepeatWhile(word => word.Value != "--")
-        select words.Count == 0 ? NoFlags : words.Where(word => word.Value != "--").Select(ToFlag).ToList();
+        from words in FlagWord.RepeatWhile(word => word.Value.Length != 0)
+        select ToFlags(words);
 
     /// <summary>The flags, with the white space around them (most instructions have none: one look at '-' says so).</summary>
     public static readonly Parser<IReadOnlyList<FlagSyntax>> Flags =
@@ -141,9 +142,24 @@ internal static class FlagGrammar
         from close in Lexical.Char(quote, "a quote").Optional()
         select string.Concat(parts);
 
+    private static IReadOnlyList<FlagSyntax> ToFlags(IReadOnlyList<Located<string>> words)
+    {
+        var flags = new List<FlagSyntax>(words.Count);
+        foreach (var word in words)
+        {
+            // A bare -- ends the flags and is not one.
+            if (word.Value.Length != 0)
+            {
+                flags.Add(ToFlag(word));
+            }
+        }
+
+        return flags.Count == 0 ? NoFlags : flags;
+    }
+
     private static FlagSyntax ToFlag(Located<string> word)
     {
-        var text = word.Value.Substring(2);
+        var text = word.Value;
         var equals = text.IndexOf('=');
         var span = word.Start.SpanTo(word.End);
         return equals < 0
