@@ -295,9 +295,9 @@ internal sealed class FileGrammar
         var logicalLine = LogicalLine.Create(first.SourceText, lines.First, lines.Continuations);
         if (logicalLine is null)
         {
-            // Only a continuation character, then nothing: report it after what was read.
+            // Only continuation characters, then nothing: report it just after the last one.
             var last = lines.Continuations.Count == 0 ? lines.First : lines.Continuations[lines.Continuations.Count - 1].Line;
-            return Outcome<InstructionRead>.Expected(last.ContentEnd, "an instruction after the line continuation");
+            return Outcome<InstructionRead>.Expected(last.ContentEnd.At(last.ContentEnd.Position + 1), "an instruction after the line continuation");
         }
 
         var result = instructions.Instruction(logicalLine);
