@@ -18,11 +18,13 @@ internal sealed class FileGrammar
     private static readonly string[] LineExpectation = { "a line" };
     private static readonly Parser<IReadOnlyList<HeredocSyntax>> NoHeredocs = Parse.Return<IReadOnlyList<HeredocSyntax>>(Array.Empty<HeredocSyntax>());
 
+    private static readonly Parser<IOption<Lexeme>> OptionalLineFeed = Lexical.Char('\n', "a line feed").Optional();
+
     // LF, CRLF or a lone CR.
     private static readonly Parser<Lexeme> LineBreak =
         Lexical.Char('\n', "the end of the line").Or(
             from cr in Lexical.Char('\r', "the end of the line")
-            from lf in Lexical.Char('\n', "a line feed").Optional()
+            from lf in OptionalLineFeed
             select cr);
 
     private static readonly Parser<Lexeme> EndOfLine = LineBreak.Or(Lexical.EndOfInput);
@@ -35,26 +37,36 @@ internal sealed class FileGrammar
 
     private static readonly Parser<object> NotAtEnd = Parse.Not(Lexical.EndOfInput);
 
+    private static readonly Parser<Lexeme> SpacesOrTabs = Lexical.Run(c => c == ' ' || c == '\t');
+
     // A physical line: its leading white space, its text, and its line break (or the end of the file). It is read in
     // one step, as BuildKit's line scanner does, because every line of the file goes through it.
     private static readonly Parser<PhysicalLine> Line = ReadLine;
 
+    private static readonly Parser<Lexeme> LettersAndDigits = Lexical.Run(c => IsAsciiLetter(c) || (c >= '0' && c <= '9'));
+
     // escape, syntax, check — letters then letters or digits.
     private static readonly Parser<Lexeme> DirectiveName =
         (from first in Parse.Char(IsAsciiLetter, "a directive name")
-         from rest in Lexical.Run(c => IsAsciiLetter(c) || (c >= '0' && c <= '9'))
+         from rest in LettersAndDigits
          select rest)
         .Capture();
+
+    private static readonly Parser<Lexeme> Hash = Lexical.Char('#', "#");
+
+    private static readonly Parser<Lexeme> DirectiveSpaces = Lexical.Run(IsDirectiveSpace);
+
+    private static readonly Parser<Lexeme> EqualsSign = Lexical.Char('=', "=");
 
     // # escape=`
     private static readonly Parser<DirectiveLine> Directive =
         from leading in Blanks
-        from hash in Parse.Char('#').Capture()
+        from hash in Hash
         from padding in Blanks
         from name in DirectiveName
         where KnownDirectives.Contains(name.Text.ToLowerInvariant())
-        from beforeEquals in Lexical.Run(IsDirectiveSpace)
-        from equalsSign in Parse.Char('=')
+        from beforeEquals in DirectiveSpaces
+        from equalsSign in EqualsSign
         from value in LineText
         where !value.IsEmpty
         from end in EndOfLine
@@ -96,7 +108,7 @@ internal sealed class FileGrammar
         // \ then only spaces or tabs to the end of the line: the instruction continues on the next line.
         continuationMarker =
             (from escapeCharacter in Lexical.Char(escape, "the escape character")
-             from padding in Lexical.Run(c => c == ' ' || c == '\t')
+             from padding in SpacesOrTabs
              select (TextInput?)escapeCharacter.Start)
             .End();
 

@@ -37,6 +37,8 @@ internal sealed class InstructionGrammar
         from flags in FlagGrammar.Flags
         select new Header(keyword, flags);
 
+    private static readonly Parser<Lexeme> Blanks = Lexical.Run(char.IsWhiteSpace);
+
     // Everything up to the end of the instruction (its white space is already trimmed).
     private static readonly Parser<Lexeme> Rest = Lexical.Run(_ => true);
 
@@ -71,10 +73,19 @@ internal sealed class InstructionGrammar
         .RepeatUntil(_ => false)
         .Located();
 
+    // root:root, /app, SIGTERM, Jane Doe — the rest of the line as one required argument.
+    private static readonly Parser<WordSyntax> UserArgument = RequiredRest("a user name after USER");
+    private static readonly Parser<WordSyntax> WorkdirArgument = RequiredRest("a path after WORKDIR");
+    private static readonly Parser<WordSyntax> StopsignalArgument = RequiredRest("a signal after STOPSIGNAL");
+    private static readonly Parser<WordSyntax> MaintainerArgument = RequiredRest("a name after MAINTAINER");
+
+    // alpine AS build — checked: an image, then nothing or AS and a stage name.
+    private static readonly Parser<IReadOnlyList<WordSyntax>> FromArguments = SeparatedLexemes.SelectChecked(CheckFromArguments);
+
     // FROM [--platform=...] image [AS name]
     private static readonly Parser<InstructionDraft> From =
         from header in InstructionHeader
-        from words in SeparatedLexemes.SelectChecked(CheckFromArguments)
+        from words in FromArguments
         select Draft(new FromInstruction(header.Text, header.Flags, words, header.Span, words[0], StageName(words))
         {
             KeywordSpan = header.KeywordSpan,
@@ -161,7 +172,7 @@ internal sealed class InstructionGrammar
     // USER app:app
     private static readonly Parser<InstructionDraft> User =
         from header in InstructionHeader
-        from value in RequiredRest("a user name after USER")
+        from value in UserArgument
         select Draft(new UserInstruction(header.Text, header.Flags, new[] { value }, header.Span, value)
         {
             KeywordSpan = header.KeywordSpan,
@@ -170,7 +181,7 @@ internal sealed class InstructionGrammar
     // WORKDIR /app
     private static readonly Parser<InstructionDraft> Workdir =
         from header in InstructionHeader
-        from path in RequiredRest("a path after WORKDIR")
+        from path in WorkdirArgument
         select Draft(new WorkdirInstruction(header.Text, header.Flags, new[] { path }, header.Span, path)
         {
             KeywordSpan = header.KeywordSpan,
@@ -179,7 +190,7 @@ internal sealed class InstructionGrammar
     // STOPSIGNAL SIGTERM
     private static readonly Parser<InstructionDraft> Stopsignal =
         from header in InstructionHeader
-        from signal in RequiredRest("a signal after STOPSIGNAL")
+        from signal in StopsignalArgument
         select Draft(new StopsignalInstruction(header.Text, header.Flags, new[] { signal }, header.Span, signal)
         {
             KeywordSpan = header.KeywordSpan,
@@ -188,17 +199,18 @@ internal sealed class InstructionGrammar
     // MAINTAINER Jane <jane@example.com>
     private static readonly Parser<InstructionDraft> Maintainer =
         from header in InstructionHeader
-        from text in RequiredRest("a name after MAINTAINER")
+        from text in MaintainerArgument
         select Draft(new MaintainerInstruction(header.Text, header.Flags, new[] { text }, header.Span, text)
         {
             KeywordSpan = header.KeywordSpan,
         });
 
     // CMD curl -f http://localhost/ — the check type (CMD, NONE, ...), then a command like CMD's.
+    // (A missing type leaves nothing for the command, which is then empty.)
     private static readonly Parser<(Lexeme Type, Arguments Command)> HealthcheckArguments =
         from type in Lexical.Run(c => !char.IsWhiteSpace(c))
-        from blanks in Lexical.Run(char.IsWhiteSpace)
-        from command in Lexical.IfNext(_ => !type.IsEmpty, CommandArguments, Arguments.None)
+        from blanks in Blanks
+        from command in CommandArguments
         select (type, command);
 
     // HEALTHCHECK NONE, HEALTHCHECK --interval=5s CMD curl -f http://localhost/
@@ -228,10 +240,13 @@ internal sealed class InstructionGrammar
     {
         var words = WordGrammar.For(escape);
 
+        var envPairs = KeyValuePairs(words, "ENV");
+        var labelPairs = KeyValuePairs(words, "LABEL");
+
         // ENV name=value ... or ENV name value
         var env =
             from header in InstructionHeader
-            from pairs in KeyValuePairs(words, "ENV")
+            from pairs in envPairs
             select Draft(new EnvInstruction(header.Text, header.Flags, FlattenPairs(pairs), header.Span, pairs)
             {
                 KeywordSpan = header.KeywordSpan,
@@ -240,7 +255,7 @@ internal sealed class InstructionGrammar
         // LABEL key=value ... or LABEL key value
         var label =
             from header in InstructionHeader
-            from pairs in KeyValuePairs(words, "LABEL")
+            from pairs in labelPairs
             select Draft(new LabelInstruction(header.Text, header.Flags, FlattenPairs(pairs), header.Span, pairs)
             {
                 KeywordSpan = header.KeywordSpan,
@@ -283,9 +298,10 @@ internal sealed class InstructionGrammar
         };
 
         // ONBUILD RUN make — the trigger is an instruction of its own, recorded for images built FROM this one.
+        var triggerInstruction = Lexical.Dispatch(KeywordKey.Named("an instruction after ONBUILD"), triggers, Unknown).Located();
         var onbuild =
             from header in InstructionHeader
-            from trigger in Lexical.Dispatch(KeywordKey.Named("an instruction after ONBUILD"), triggers, Unknown).Located()
+            from trigger in triggerInstruction
             select new InstructionDraft(
                 new OnbuildInstruction(
                     header.Text,

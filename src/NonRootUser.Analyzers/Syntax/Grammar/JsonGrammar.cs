@@ -35,17 +35,23 @@ internal static class JsonGrammar
     private static readonly Parser<string> SimpleEscape =
         Parse.Chars("\"\\/bfnrt").Select(Unescape).Named("an escape character");
 
+    private static readonly Parser<string> HexDigits = Parse.Chars("0123456789abcdefABCDEF").Repeat(4).Text();
+
     // \u00e9 — a UTF-16 code unit in hex.
     private static readonly Parser<string> UnicodeEscape =
         from u in Parse.Char('u')
-        from digits in Parse.Chars("0123456789abcdefABCDEF").Repeat(4).Text()
+        from digits in HexDigits
         select ((char)int.Parse(digits, NumberStyles.HexNumber, CultureInfo.InvariantCulture)).ToString();
+
+    private static readonly Parser<string> EscapedCharacter = SimpleEscape.Or(UnicodeEscape);
 
     // \" or \u0041
     private static readonly Parser<string> EscapeSequence =
-        from backslash in Parse.Char('\\')
-        from character in SimpleEscape.Or(UnicodeEscape)
+        from backslash in Lexical.Char('\\', "a backslash")
+        from character in EscapedCharacter
         select character;
+
+    private static readonly Parser<Lexeme> ClosingQuote = Lexical.Char('"', "a closing quote");
 
     // "echo" — in one step when it has no escapes, the common case.
     private static readonly Parser<string> StringContent =
@@ -55,7 +61,7 @@ internal static class JsonGrammar
     private static readonly Parser<JsonElement> StringElement =
         (from open in Lexical.Char('"', "a string")
          from content in StringContent
-         from close in Lexical.Char('"', "a closing quote")
+         from close in ClosingQuote
          select content)
         .Located()
         .Select(text => new JsonElement(text.Value, text.Start, text.End));
@@ -76,19 +82,26 @@ internal static class JsonGrammar
         from element in Element
         select element;
 
+    private static readonly Parser<IEnumerable<JsonElement>> FollowingElements =
+        (from element in FollowingElement
+         from after in Whitespace
+         select element).Many();
+
     // "a" , "b" — the white space after each element belongs to it.
     private static readonly Parser<IReadOnlyList<JsonElement>> Elements =
         from first in Element
         from whitespace in Whitespace
-        from rest in (from element in FollowingElement from after in Whitespace select element).Many()
+        from rest in FollowingElements
         select Prepend(first, rest);
 
     private static readonly IReadOnlyList<JsonElement> NoElements = System.Array.Empty<JsonElement>();
 
+    private static readonly Parser<IReadOnlyList<JsonElement>> ArrayContent = Lexical.IfNext(c => c != ']', Elements, NoElements);
+
     /// <summary><c>[ "a", "b" ]</c> filling the whole input (white space may follow it).</summary>
     public static readonly Parser<IReadOnlyList<JsonElement>> Array =
         (from open in OpenBracket
-         from elements in Lexical.IfNext(c => c != ']', Elements, NoElements)
+         from elements in ArrayContent
          from close in CloseBracket
          select elements)
         .End();

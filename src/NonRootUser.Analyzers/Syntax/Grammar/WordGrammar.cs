@@ -27,53 +27,68 @@ internal sealed class WordGrammar
 {
     private static readonly Parser<Lexeme> Blanks = Lexical.Run(char.IsWhiteSpace);
 
+    private static readonly Parser<IOption<char>> OptionalCharacter = Parse.AnyChar.Optional();
+
+    private static readonly Parser<IOption<Lexeme>> OptionalDoubleQuote = Lexical.Char('"', "a double quote").Optional();
+
+    private static readonly Parser<IOption<Lexeme>> OptionalSingleQuote = Lexical.Char('\'', "a single quote").Optional();
+
+    private static readonly Parser<Lexeme> NotSingleQuotes = Lexical.Run(c => c != '\'');
+
+    // 'a b \' — everything up to the next single quote, escape characters included.
+    private static readonly Parser<bool> SingleQuoted =
+        from open in Lexical.Char('\'', "a single quote")
+        from text in NotSingleQuotes
+        from close in OptionalSingleQuote
+        select false;
+
     // Built last: their constructors use the static parsers above.
     public static readonly WordGrammar Backslash = new('\\');
     public static readonly WordGrammar Backtick = new('`');
 
-    // Each part of a word tells whether it ended with an escape character that had nothing left to escape.
-    private readonly Parser<bool> escapedCharacter;
-    private readonly Parser<bool> plainRun;
-    private readonly Parser<bool> doubleQuoted;
-    private readonly Parser<bool> singleQuoted;
-    private readonly Parser<bool> wordPart;
-
     private WordGrammar(char escape)
     {
+        // Each part of a word tells whether it ended with an escape character that had nothing left to escape.
+
         // \" — the escape character keeps the next character in the word, even a quote or a space.
-        escapedCharacter =
-            from escapeCharacter in Parse.Char(escape)
-            from escaped in Parse.AnyChar.Optional()
-            select escaped.IsEmpty;
+        var escapedCharacter =
+            from escapeCharacter in Lexical.Char(escape, "the escape character")
+            from escaped in OptionalCharacter
+            select !escaped.IsDefined;
 
         // abc
-        plainRun = Lexical.Run1(c => !char.IsWhiteSpace(c) && c != '"' && c != '\'' && c != escape, "a word").Return(false);
+        var plainRun = Lexical.Run1(c => !char.IsWhiteSpace(c) && c != '"' && c != '\'' && c != escape, "a word").Return(false);
 
         // "a b \" c" — white space does not split it; the escape character still escapes.
-        doubleQuoted =
+        var doubleQuotedParts = escapedCharacter
+            .Or(Lexical.Run1(c => c != '"' && c != escape, "a character").Return(false))
+            .RepeatUntil(c => c == '"');
+        var doubleQuoted =
             from open in Lexical.Char('"', "a double quote")
-            from parts in escapedCharacter.Or(Lexical.Run1(c => c != '"' && c != escape, "a character").Return(false)).RepeatUntil(c => c == '"')
-            from close in Lexical.Char('"', "a double quote").Optional()
-            select parts.LastOrDefault();
+            from parts in doubleQuotedParts
+            from close in OptionalDoubleQuote
+            select parts.Count > 0 && parts[parts.Count - 1];
 
-        // 'a b \' — everything up to the next single quote, escape characters included.
-        singleQuoted =
-            from open in Lexical.Char('\'', "a single quote")
-            from text in Lexical.Run(c => c != '\'')
-            from close in Lexical.Char('\'', "a single quote").Optional()
-            select false;
-
-        wordPart = plainRun.Or(doubleQuoted).Or(escapedCharacter).Or(singleQuoted);
+        var wordParts = plainRun.Or(doubleQuoted).Or(escapedCharacter).Or(SingleQuoted)
+            .RepeatUntil(char.IsWhiteSpace)
+            .Where(parts => parts.Count > 0);
 
         // name="a b"
         Word =
-            from parts in wordPart.RepeatUntil(char.IsWhiteSpace).Where(parts => parts.Count > 0).Located()
+            from parts in wordParts.Located()
             select ToShellWord(parts);
+
+        var wordAndBlanks =
+            from word in Word
+            from blanks in Blanks
+            select word;
+
+        var wordsAndBlanks = wordAndBlanks.RepeatUntil(_ => false);
 
         // a=1 b="2 3"
         Words =
             from leading in Blanks
-            from words in (from word in Word from blanks in Blanks select word).RepeatUntil(_ => false)
+            from words in wordsAndBlanks
             select (IReadOnlyList<ShellWord>)words.Where(word => word.Value.Length > 0).ToList();
     }
 
@@ -99,10 +114,12 @@ internal static class FlagGrammar
 {
     private static readonly Parser<Lexeme> Blanks = Lexical.Run(char.IsWhiteSpace);
 
+    private static readonly Parser<IOption<char>> OptionalCharacter = Parse.AnyChar.Optional();
+
     // \x
     private static readonly Parser<string> EscapedCharacter =
-        from backslash in Parse.Char('\\')
-        from escaped in Parse.AnyChar.Optional()
+        from backslash in Lexical.Char('\\', "a backslash")
+        from escaped in OptionalCharacter
         select escaped.IsDefined ? escaped.Get().ToString() : string.Empty;
 
     // abc
@@ -115,12 +132,19 @@ internal static class FlagGrammar
     // 'a b'
     private static readonly Parser<string> SingleQuoted = Quoted('\'');
 
+    private static readonly Parser<IReadOnlyList<string>> FlagWordParts =
+        PlainRun.Or(DoubleQuoted).Or(EscapedCharacter).Or(SingleQuoted).RepeatUntil(char.IsWhiteSpace);
+
     // --chown="app:app", or -- alone, after which arguments may start with -- too. The value is the word without
     // its leading dashes, quotes removed.
+    private static readonly Parser<Located<string>> FlagWordText =
+        (from dashes in Lexical.String("--", "a flag")
+         from parts in FlagWordParts
+         select parts.Count == 1 ? parts[0] : string.Concat(parts))
+        .Located();
+
     private static readonly Parser<Located<string>> FlagWord =
-        from word in (from dashes in Lexical.String("--", "a flag")
-                      from parts in PlainRun.Or(DoubleQuoted).Or(EscapedCharacter).Or(SingleQuoted).RepeatUntil(char.IsWhiteSpace)
-                      select parts.Count == 1 ? parts[0] : string.Concat(parts)).Located()
+        from word in FlagWordText
         from blanks in Blanks
         select word;
 
@@ -130,17 +154,25 @@ internal static class FlagGrammar
         from words in FlagWord.RepeatWhile(word => word.Value.Length != 0)
         select ToFlags(words);
 
-    /// <summary>The flags, with the white space around them (most instructions have none: one look at '-' says so).</summary>
+    // Most instructions have no flags: one look at the next character says so.
+    private static readonly Parser<IReadOnlyList<FlagSyntax>> OptionalFlagWords = Lexical.IfNext(c => c == '-', FlagWords, NoFlags);
+
+    /// <summary>The flags, with the white space around them.</summary>
     public static readonly Parser<IReadOnlyList<FlagSyntax>> Flags =
         from leading in Blanks
-        from flags in Lexical.IfNext(c => c == '-', FlagWords, NoFlags)
+        from flags in OptionalFlagWords
         select flags;
 
-    private static Parser<string> Quoted(char quote) =>
-        from open in Lexical.Char(quote, "a quote")
-        from parts in EscapedCharacter.Or(Lexical.Run1(c => c != quote && c != '\\', "a character").Select(run => run.Text)).RepeatUntil(c => c == quote)
-        from close in Lexical.Char(quote, "a quote").Optional()
-        select string.Concat(parts);
+    private static Parser<string> Quoted(char quote)
+    {
+        var parts = EscapedCharacter.Or(Lexical.Run1(c => c != quote && c != '\\', "a character").Select(run => run.Text)).RepeatUntil(c => c == quote);
+        var optionalClose = Lexical.Char(quote, "a quote").Optional();
+        return
+            from open in Lexical.Char(quote, "a quote")
+            from text in parts
+            from close in optionalClose
+            select string.Concat(text);
+    }
 
     private static IReadOnlyList<FlagSyntax> ToFlags(IReadOnlyList<Located<string>> words)
     {
