@@ -26,10 +26,7 @@ internal sealed class InstructionGrammar
     private static readonly Parser<string> KeywordKey = KeywordText.Select(keyword => keyword.Text.ToLowerInvariant());
 
     // FROM␠
-    private static readonly Parser<Lexeme> Keyword =
-        from keyword in KeywordText
-        from separators in Separators
-        select keyword;
+    private static readonly Parser<Lexeme> Keyword = Lexical.Token(c => !IsSeparator(c), IsSeparator, "an instruction");
 
     // FROM --platform=linux/amd64␠
     private static readonly Parser<Header> InstructionHeader =
@@ -42,13 +39,12 @@ internal sealed class InstructionGrammar
     // Everything up to the end of the instruction (its white space is already trimmed).
     private static readonly Parser<Lexeme> Rest = Lexical.Run(_ => true);
 
+    // alpine␠ — an argument and the white space after it.
+    private static readonly Parser<Lexeme> SeparatedWord = Lexical.Token(c => !IsSeparator(c), IsSeparator, "an argument");
+
     // alpine AS build — arguments split on white space, as FROM and EXPOSE (and COPY/ADD/VOLUME in shell form) are.
     private static readonly Parser<Arguments> SeparatedWords =
-        (from word in Lexical.Run1(c => !IsSeparator(c), "an argument")
-         from separators in Separators
-         select word.ToWord())
-        .RepeatUntil(_ => false)
-        .Select(Arguments.ShellForm);
+        SeparatedWord.Select(word => word.ToWord()).RepeatUntil(_ => false).Select(Arguments.ShellForm);
 
     // ["echo", "hi"] — exec form.
     private static readonly Parser<Arguments> JsonArguments = JsonGrammar.Array.Select(Arguments.ExecForm);
@@ -66,12 +62,7 @@ internal sealed class InstructionGrammar
         OnlyStrings(Lexical.IfNext(c => c == '[', JsonArguments.Or(SeparatedWords), SeparatedWords));
 
     // alpine AS build, as lexemes (FROM reports errors at them).
-    private static readonly Parser<Located<IReadOnlyList<Lexeme>>> SeparatedLexemes =
-        (from word in Lexical.Run1(c => !IsSeparator(c), "an argument")
-         from separators in Separators
-         select word)
-        .RepeatUntil(_ => false)
-        .Located();
+    private static readonly Parser<Located<IReadOnlyList<Lexeme>>> SeparatedLexemes = SeparatedWord.RepeatUntil(_ => false).Located();
 
     // root:root, /app, SIGTERM, Jane Doe — the rest of the line as one required argument.
     private static readonly Parser<WordSyntax> UserArgument = RequiredRest("a user name after USER");

@@ -59,12 +59,10 @@ internal static class JsonGrammar
 
     // "echo"
     private static readonly Parser<JsonElement> StringElement =
-        (from open in Lexical.Char('"', "a string")
-         from content in StringContent
-         from close in ClosingQuote
-         select content)
-        .Located()
-        .Select(text => new JsonElement(text.Value, text.Start, text.End));
+        from open in Lexical.Char('"', "a string")
+        from content in StringContent
+        from close in ClosingQuote
+        select new JsonElement(content, open.Start, close.End);
 
     // 1, true, null, {"a": [1]} — valid JSON that is not a string, which BuildKit rejects in an exec-form array.
     private static readonly Parser<JsonElement> NonStringElement = ScanNonStringValue;
@@ -106,10 +104,7 @@ internal static class JsonGrammar
          select elements)
         .End();
 
-    private static Parser<Lexeme> Token(char punctuation) =>
-        from character in Lexical.Char(punctuation, punctuation.ToString())
-        from whitespace in Whitespace
-        select character;
+    private static Parser<Lexeme> Token(char punctuation) => Lexical.Token(punctuation, IsJsonWhitespace, punctuation.ToString());
 
     private static IReadOnlyList<JsonElement> Prepend(JsonElement first, IEnumerable<JsonElement> rest)
     {

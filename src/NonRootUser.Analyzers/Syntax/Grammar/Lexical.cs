@@ -100,6 +100,64 @@ internal static class Lexical
         };
     }
 
+    /// <summary>
+    /// One or more characters that satisfy <paramref name="predicate"/>, then any that satisfy
+    /// <paramref name="trailing"/>, which are skipped: like Sprache's <c>Token()</c>, in one step. The lexeme is the
+    /// token without what follows it.
+    /// </summary>
+    public static Parser<Lexeme> Token(Func<char, bool> predicate, Func<char, bool> trailing, string expectation)
+    {
+        var expectations = new[] { expectation };
+        return input =>
+        {
+            var start = (TextInput)input;
+            var text = start.Source;
+            var position = start.Position;
+            var end = start.End;
+            while (position < end && predicate(text[position]))
+            {
+                position++;
+            }
+
+            if (position == start.Position)
+            {
+                return Result.Failure<Lexeme>(input, "unexpected character", expectations);
+            }
+
+            var tokenEnd = start.At(position);
+            while (position < end && trailing(text[position]))
+            {
+                position++;
+            }
+
+            return Result.Success(new Lexeme(start, tokenEnd), tokenEnd.At(position));
+        };
+    }
+
+    /// <summary>The character <paramref name="expected"/>, then any characters that satisfy <paramref name="trailing"/> (skipped).</summary>
+    public static Parser<Lexeme> Token(char expected, Func<char, bool> trailing, string expectation)
+    {
+        var expectations = new[] { expectation };
+        return input =>
+        {
+            var start = (TextInput)input;
+            if (start.AtEnd || start.Current != expected)
+            {
+                return Result.Failure<Lexeme>(input, "unexpected character", expectations);
+            }
+
+            var text = start.Source;
+            var position = start.Position + 1;
+            var tokenEnd = start.At(position);
+            while (position < start.End && trailing(text[position]))
+            {
+                position++;
+            }
+
+            return Result.Success(new Lexeme(start, tokenEnd), tokenEnd.At(position));
+        };
+    }
+
     /// <summary>The text <paramref name="expected"/> (like <c>Parse.String</c>, in one step).</summary>
     public static Parser<Lexeme> String(string expected, string expectation)
     {

@@ -154,14 +154,16 @@ internal static class FlagGrammar
         from words in FlagWord.RepeatWhile(word => word.Value.Length != 0)
         select ToFlags(words);
 
-    // Most instructions have no flags: one look at the next character says so.
     private static readonly Parser<IReadOnlyList<FlagSyntax>> OptionalFlagWords = Lexical.IfNext(c => c == '-', FlagWords, NoFlags);
 
-    /// <summary>The flags, with the white space around them.</summary>
-    public static readonly Parser<IReadOnlyList<FlagSyntax>> Flags =
+    private static readonly Parser<IReadOnlyList<FlagSyntax>> BlanksAndFlags =
         from leading in Blanks
         from flags in OptionalFlagWords
         select flags;
+
+    /// <summary>The flags, with the white space around them (most instructions have none: one look at the next character says so).</summary>
+    public static readonly Parser<IReadOnlyList<FlagSyntax>> Flags =
+        Lexical.IfNext(c => c == '-' || char.IsWhiteSpace(c), BlanksAndFlags, NoFlags);
 
     private static Parser<string> Quoted(char quote)
     {
