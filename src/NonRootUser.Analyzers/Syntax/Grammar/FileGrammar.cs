@@ -118,15 +118,13 @@ internal sealed class FileGrammar
             where lines.Count > 0 && !lines[lines.Count - 1].IsSkippedInContinuation
             select ToContinuationLine(lines);
 
-        var continuationLines = continuationLine.RepeatWhile(line => line.Line.Continues);
-        var noContinuationLines = Parse.Return<IReadOnlyList<ContinuationLine>>(Array.Empty<ContinuationLine>());
-
         // RUN apt-get update \ (comment or blank lines) && rm -rf /var/lib/apt/lists/*
-        var instructionLines =
-            from first in Line
-            let firstLine = InstructionLine.Of(first.Text.Start, first.Text, ContinuationMarker(first.Text))
-            from continuations in firstLine.Continues ? continuationLines : noContinuationLines
-            select new InstructionLines(firstLine, continuations);
+        var instructionLines = Lexical.Chain(
+            Line.Select(line => InstructionLine.Of(line.Text.Start, line.Text, ContinuationMarker(line.Text))),
+            first => first.Continues,
+            continuationLine,
+            next => next.Line.Continues)
+            .Select(lines => new InstructionLines(lines.First, lines.Following));
 
         // The instruction, then the bodies of the heredocs it announces.
         var instruction =

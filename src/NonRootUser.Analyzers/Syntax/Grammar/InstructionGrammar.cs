@@ -23,7 +23,6 @@ internal sealed class InstructionGrammar
     // RUN, run, Healthcheck — any word; unknown ones become UnknownInstruction nodes.
     private static readonly Parser<Lexeme> KeywordText = Lexical.Run1(c => !IsSeparator(c), "an instruction");
 
-    private static readonly Parser<string> KeywordKey = KeywordText.Select(keyword => keyword.Text.ToLowerInvariant());
 
     // FROM␠
     private static readonly Parser<Lexeme> Keyword = Lexical.Token(c => !IsSeparator(c), IsSeparator, "an instruction");
@@ -44,14 +43,15 @@ internal sealed class InstructionGrammar
 
     // alpine AS build — arguments split on white space, as FROM and EXPOSE (and COPY/ADD/VOLUME in shell form) are.
     private static readonly Parser<Arguments> SeparatedWords =
-        SeparatedWord.Select(word => word.ToWord()).RepeatUntil(_ => false).Select(Arguments.ShellForm);
+        SeparatedWord.Select(word => word.ToWord()).RepeatUntil(_ => false).Located()
+            .Select(words => Arguments.ShellForm(words.Value, words.Span));
 
     // ["echo", "hi"] — exec form.
     private static readonly Parser<Arguments> JsonArguments = JsonGrammar.Array.Select(Arguments.ExecForm);
 
     // echo hi — shell form: the rest of the line is one argument.
     private static readonly Parser<Arguments> ShellCommand =
-        Rest.Select(rest => Arguments.ShellForm(rest.IsEmpty ? Array.Empty<WordSyntax>() : new[] { rest.ToWord() }));
+        Rest.Select(rest => Arguments.ShellForm(rest.IsEmpty ? Array.Empty<WordSyntax>() : new[] { rest.ToWord() }, rest.Span));
 
     // RUN/CMD/ENTRYPOINT/SHELL: exec form if the arguments are a JSON array, shell form otherwise.
     private static readonly Parser<Arguments> CommandArguments =
@@ -289,7 +289,8 @@ internal sealed class InstructionGrammar
         };
 
         // ONBUILD RUN make — the trigger is an instruction of its own, recorded for images built FROM this one.
-        var triggerInstruction = Lexical.Dispatch(KeywordKey.Named("an instruction after ONBUILD"), triggers, Unknown).Located();
+        var triggerTable = new KeywordTable(triggers);
+        var triggerInstruction = Lexical.Dispatch(KeywordText.Named("an instruction after ONBUILD"), triggerTable.Find, Unknown).Located();
         var onbuild =
             from header in InstructionHeader
             from trigger in triggerInstruction
@@ -310,7 +311,7 @@ internal sealed class InstructionGrammar
             ["onbuild"] = onbuild,
         };
 
-        Instruction = Lexical.Dispatch(KeywordKey, instructions, Unknown).End();
+        Instruction = Lexical.Dispatch(KeywordText, new KeywordTable(instructions).Find, Unknown).End();
     }
 
     /// <summary>One instruction filling its whole logical line.</summary>
@@ -324,9 +325,9 @@ internal sealed class InstructionGrammar
 
     /// <summary>BuildKit rejects a valid JSON array that holds anything but strings (it does not fall back to shell form).</summary>
     private static Parser<Arguments> OnlyStrings(Parser<Arguments> arguments) =>
-        arguments.Located().SelectChecked(parsed => parsed.Value.NonString is { } element
+        arguments.SelectChecked(parsed => parsed.NonString is { } element
             ? Outcome<Arguments>.Expected(element.Start, "only strings in the JSON array (exec form)")
-            : parsed.Value with { Span = parsed.Span });
+            : parsed);
 
     /// <summary>The rest of the instruction as one word, which must not be empty.</summary>
     private static Parser<WordSyntax> RequiredRest(string expectation) =>
@@ -377,7 +378,7 @@ internal sealed class InstructionGrammar
         }
 
         var isNone = typeWord is not null && string.Equals(typeWord.Value, "NONE", StringComparison.OrdinalIgnoreCase);
-        return new HealthcheckInstruction(header.Text, header.Flags, words, header.Span, isNone ? null : command.ToCommand(type.End))
+        return new HealthcheckInstruction(header.Text, header.Flags, words, header.Span, isNone ? null : command.ToCommand())
         {
             KeywordSpan = header.KeywordSpan,
             Type = typeWord,
@@ -480,37 +481,82 @@ internal sealed class InstructionGrammar
         public SourceSpan Span => Start.SpanTo(End);
     }
 
-    /// <summary>Parsed arguments: shell form (as words) or exec form (a JSON array).</summary>
-    private sealed record Arguments(bool IsExecForm, IReadOnlyList<WordSyntax> Words, JsonElement? NonString)
+    /// <summary>Parsed arguments: shell form (as words) or exec form (a JSON array), and where they are.</summary>
+    private sealed record Arguments(bool IsExecForm, IReadOnlyList<WordSyntax> Words, JsonElement? NonString, SourceSpan Span)
     {
-        public static readonly Arguments None = new(false, Array.Empty<WordSyntax>(), null);
-
-        /// <summary>Where the arguments are: the whole JSON array in exec form.</summary>
-        public SourceSpan Span { get; init; }
-
         public IReadOnlyList<WordSyntax> Sources => Words.Count < 2 ? Words : Words.Take(Words.Count - 1).ToList();
 
         public WordSyntax? Destination => Words.Count < 2 ? null : Words[Words.Count - 1];
 
-        public static Arguments ShellForm(IReadOnlyList<WordSyntax> words) => new(false, words, null);
+        public static Arguments ShellForm(IReadOnlyList<WordSyntax> words, SourceSpan span) => new(false, words, null, span);
 
-        public static Arguments ExecForm(IReadOnlyList<JsonElement> elements)
+        public static Arguments ExecForm(JsonArray array)
         {
-            var words = new WordSyntax[elements.Count];
+            var words = new WordSyntax[array.Elements.Count];
             JsonElement? nonString = null;
-            for (var i = 0; i < elements.Count; i++)
+            for (var i = 0; i < words.Length; i++)
             {
-                words[i] = elements[i].ToWord();
-                nonString ??= elements[i].Value is null ? elements[i] : null;
+                var element = array.Elements[i];
+                words[i] = element.ToWord();
+                nonString ??= element.Value is null ? element : null;
             }
 
-            return new(true, words, nonString);
+            return new(true, words, nonString, array.Start.SpanTo(array.End));
         }
 
         public CommandSyntax ToCommand() => new(IsExecForm, Words, Span);
+    }
 
-        /// <summary>The command, or an empty one at <paramref name="position"/> when there are no arguments.</summary>
-        public CommandSyntax ToCommand(TextInput position) =>
-            Words.Count == 0 && Span == default ? new(IsExecForm, Words, position.SpanTo(position)) : ToCommand();
+    /// <summary>The instructions by keyword, found without allocating (keywords are ASCII; others are lower-cased like Go does).</summary>
+    private sealed class KeywordTable
+    {
+        private readonly KeyValuePair<string, Parser<InstructionDraft>>[] entries;
+
+        public KeywordTable(IEnumerable<KeyValuePair<string, Parser<InstructionDraft>>> entries) => this.entries = entries.ToArray();
+
+        public Parser<InstructionDraft>? Find(Lexeme keyword)
+        {
+            var text = keyword.Start.Source;
+            var start = keyword.Start.Position;
+            var length = keyword.Length;
+            foreach (var entry in entries)
+            {
+                if (entry.Key.Length == length && string.Compare(text, start, entry.Key, 0, length, StringComparison.OrdinalIgnoreCase) == 0)
+                {
+                    // OrdinalIgnoreCase also matches some non-ASCII letters (the long s matches S): confirm like Go's ToLower.
+                    return IsAscii(text, start, length) || string.Equals(keyword.Text.ToLowerInvariant(), entry.Key, StringComparison.Ordinal)
+                        ? entry.Value
+                        : null;
+                }
+            }
+
+            return IsAscii(text, start, length) ? null : Find(keyword.Text.ToLowerInvariant());
+        }
+
+        private Parser<InstructionDraft>? Find(string lowerCaseKeyword)
+        {
+            foreach (var entry in entries)
+            {
+                if (string.Equals(entry.Key, lowerCaseKeyword, StringComparison.Ordinal))
+                {
+                    return entry.Value;
+                }
+            }
+
+            return null;
+        }
+
+        private static bool IsAscii(string text, int start, int length)
+        {
+            for (var i = start; i < start + length; i++)
+            {
+                if (text[i] > 0x7F)
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
     }
 }

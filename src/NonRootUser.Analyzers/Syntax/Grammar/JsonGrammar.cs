@@ -13,6 +13,9 @@ internal sealed record JsonElement(string? Value, TextInput Start, TextInput End
     public WordSyntax ToWord() => new(Value ?? string.Empty, Start.SpanTo(End));
 }
 
+/// <summary>An exec-form array: its elements, and where it starts and ends.</summary>
+internal sealed record JsonArray(IReadOnlyList<JsonElement> Elements, TextInput Start, TextInput End);
+
 /// <summary>
 /// The exec form: <c>["executable", "param"]</c>. BuildKit decodes the arguments as a JSON array (strictly: a trailing
 /// comma or single quotes make it shell form instead) and rejects a valid array holding anything but strings.
@@ -97,11 +100,11 @@ internal static class JsonGrammar
     private static readonly Parser<IReadOnlyList<JsonElement>> ArrayContent = Lexical.IfNext(c => c != ']', Elements, NoElements);
 
     /// <summary><c>[ "a", "b" ]</c> filling the whole input (white space may follow it).</summary>
-    public static readonly Parser<IReadOnlyList<JsonElement>> Array =
+    public static readonly Parser<JsonArray> Array =
         (from open in OpenBracket
          from elements in ArrayContent
          from close in CloseBracket
-         select elements)
+         select new JsonArray(elements, open.Start, close.End))
         .End();
 
     private static Parser<Lexeme> Token(char punctuation) => Lexical.Token(punctuation, IsJsonWhitespace, punctuation.ToString());

@@ -360,10 +360,11 @@ internal static class Lexical
     };
 
     /// <summary>
-    /// Reads a key with <paramref name="key"/> (without consuming it) and continues with the parser the table gives
-    /// for it, or <paramref name="fallback"/>: a keyword chooses the instruction's grammar in one step.
+    /// Reads a key with <paramref name="key"/> (without consuming it) and continues with the parser
+    /// <paramref name="find"/> gives for it, or <paramref name="fallback"/>: a keyword chooses the instruction's
+    /// grammar in one step.
     /// </summary>
-    public static Parser<T> Dispatch<T>(Parser<string> key, IReadOnlyDictionary<string, Parser<T>> table, Parser<T> fallback) => input =>
+    public static Parser<T> Dispatch<TKey, T>(Parser<TKey> key, Func<TKey, Parser<T>?> find, Parser<T> fallback) => input =>
     {
         var keyResult = key(input);
         if (!keyResult.WasSuccessful)
@@ -371,6 +372,44 @@ internal static class Lexical
             return Result.Failure<T>(keyResult.Remainder, keyResult.Message, keyResult.Expectations);
         }
 
-        return (table.TryGetValue(keyResult.Value, out var parser) ? parser : fallback)(input);
+        return (find(keyResult.Value) ?? fallback)(input);
+    };
+
+    /// <summary>
+    /// Parses <paramref name="first"/>, then <paramref name="next"/> again and again while the last value says the
+    /// sequence goes on: an instruction line, then continuation lines while each ends with the escape character.
+    /// </summary>
+    public static Parser<(T First, IReadOnlyList<U> Following)> Chain<T, U>(Parser<T> first, Func<T, bool> firstGoesOn, Parser<U> next, Func<U, bool> nextGoesOn) => input =>
+    {
+        var head = first(input);
+        if (!head.WasSuccessful)
+        {
+            return Result.Failure<(T, IReadOnlyList<U>)>(head.Remainder, head.Message, head.Expectations);
+        }
+
+        if (!firstGoesOn(head.Value))
+        {
+            return Result.Success<(T, IReadOnlyList<U>)>((head.Value, Array.Empty<U>()), head.Remainder);
+        }
+
+        var rest = new List<U>();
+        var remainder = head.Remainder;
+        while (true)
+        {
+            var result = next(remainder);
+            if (!result.WasSuccessful || result.Remainder.Equals(remainder))
+            {
+                break;
+            }
+
+            rest.Add(result.Value);
+            remainder = result.Remainder;
+            if (!nextGoesOn(result.Value))
+            {
+                break;
+            }
+        }
+
+        return Result.Success<(T, IReadOnlyList<U>)>((head.Value, rest), remainder);
     };
 }
