@@ -16,6 +16,7 @@ internal sealed class FileGrammar
 {
     private static readonly string[] KnownDirectives = { "syntax", "escape", "check" };
     private static readonly string[] LineExpectation = { "a line" };
+    private static readonly char[] LineBreakCharacters = { '\r', '\n' };
     private static readonly Parser<IReadOnlyList<HeredocSyntax>> NoHeredocs = Parse.Return<IReadOnlyList<HeredocSyntax>>(Array.Empty<HeredocSyntax>());
 
     private static readonly Parser<IOption<Lexeme>> OptionalLineFeed = Lexical.Char('\n', "a line feed").Optional();
@@ -33,7 +34,7 @@ internal sealed class FileGrammar
     private static readonly Parser<Lexeme> Blanks = Lexical.Run(IsBlank);
 
     // Everything up to the end of the line.
-    private static readonly Parser<Lexeme> LineText = Lexical.Run(c => !IsLineBreak(c));
+    private static readonly Parser<Lexeme> LineText = Lexical.RunUntil('\r', '\n');
 
     private static readonly Parser<object> NotAtEnd = Parse.Not(Lexical.EndOfInput);
 
@@ -157,9 +158,10 @@ internal sealed class FileGrammar
         }
 
         var textStart = position;
-        while (position < end && !IsLineBreak(source[position]))
+        position = source.IndexOfAny(LineBreakCharacters, position, end - position);
+        if (position < 0)
         {
-            position++;
+            position = end;
         }
 
         var textEnd = position;

@@ -36,7 +36,7 @@ internal sealed class InstructionGrammar
     private static readonly Parser<Lexeme> Blanks = Lexical.Run(char.IsWhiteSpace);
 
     // Everything up to the end of the instruction (its white space is already trimmed).
-    private static readonly Parser<Lexeme> Rest = Lexical.Run(_ => true);
+    private static readonly Parser<Lexeme> Rest = Lexical.Rest;
 
     // alpine␠ — an argument and the white space after it.
     private static readonly Parser<Lexeme> SeparatedWord = Lexical.Token(c => !IsSeparator(c), IsSeparator, "an argument");

@@ -176,6 +176,23 @@ internal static class Lexical
         };
     }
 
+    /// <summary>Everything up to the end of the input.</summary>
+    public static readonly Parser<Lexeme> Rest = input =>
+    {
+        var start = (TextInput)input;
+        var end = start.At(start.End);
+        return Result.Success(new Lexeme(start, end), end);
+    };
+
+    /// <summary>Zero or more characters up to (not including) any of <paramref name="stops"/>, found with a vectorized search.</summary>
+    public static Parser<Lexeme> RunUntil(params char[] stops) => input =>
+    {
+        var start = (TextInput)input;
+        var position = start.Source.IndexOfAny(stops, start.Position, start.End - start.Position);
+        var stop = start.At(position < 0 ? start.End : position);
+        return Result.Success(new Lexeme(start, stop), stop);
+    };
+
     /// <summary>Zero or more characters that satisfy <paramref name="predicate"/>.</summary>
     public static Parser<Lexeme> Run(Func<char, bool> predicate) => input =>
     {
