@@ -146,7 +146,7 @@ internal sealed class FileGrammar
         var start = (TextInput)input;
         if (start.AtEnd)
         {
-            return Result.Failure<PhysicalLine>(input, "unexpected end of input", LineExpectation);
+            return Results.Failure<PhysicalLine>(input, "unexpected end of input", LineExpectation);
         }
 
         var source = start.Source;
@@ -172,7 +172,7 @@ internal sealed class FileGrammar
 
         var leading = start.At(textStart);
         var text = new Lexeme(leading, leading.At(textEnd));
-        return Result.Success(new PhysicalLine(new Lexeme(start, leading), text), start.At(position));
+        return Results.Success(new PhysicalLine(new Lexeme(start, leading), text), start.At(position));
     }
 
     /// <summary>Where the continuation escape character of <paramref name="text"/> is, if the line ends with one.</summary>

@@ -194,7 +194,7 @@ internal static class HeredocGrammar
         var position = start.Position;
         if (position + 1 >= start.End || text[position] != '$' || text[position + 1] != '{')
         {
-            return Result.Failure<Unit>(input, "unexpected character", BracedVariableExpectation);
+            return Results.Failure<Unit>(input, "unexpected character", BracedVariableExpectation);
         }
 
         // Iterative brace matching: nested ${a:-${b}} must not recurse.
@@ -210,13 +210,13 @@ internal static class HeredocGrammar
 
             if (text[position] == '}' && --depth == 0)
             {
-                return Result.Success(Unit.Value, start.At(position + 1));
+                return Results.Success(Unit.Value, start.At(position + 1));
             }
 
             position++;
         }
 
-        return Result.Failure<Unit>(start.At(position), "unexpected end of input", ClosingBraceExpectation);
+        return Results.Failure<Unit>(start.At(position), "unexpected end of input", ClosingBraceExpectation);
     }
 
     private static readonly string[] BracedVariableExpectation = { "${" };

@@ -186,11 +186,11 @@ internal static class JsonGrammar
         var end = ScanValue(start.Source, start.Position, start.End);
         if (end < 0)
         {
-            return Result.Failure<JsonElement>(input, "invalid JSON value", ValueExpectation);
+            return Results.Failure<JsonElement>(input, "invalid JSON value", ValueExpectation);
         }
 
         var stop = start.At(end);
-        return Result.Success(new JsonElement(null, start, stop), stop);
+        return Results.Success(new JsonElement(null, start, stop), stop);
     }
 
     private static int ScanValue(string text, int position, int end)

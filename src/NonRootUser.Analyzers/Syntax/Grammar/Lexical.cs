@@ -77,15 +77,15 @@ internal readonly struct Outcome<T>
 /// </summary>
 internal static class Lexical
 {
+    private static readonly string[] EndOfInputExpectation = { "the end of the input" };
+
     /// <summary>The current position, without consuming anything.</summary>
-    public static readonly Parser<TextInput> Here = input => Result.Success((TextInput)input, input);
+    public static readonly Parser<TextInput> Here = input => Results.Success((TextInput)input, input);
 
     /// <summary>Succeeds only at the end of the input.</summary>
     public static readonly Parser<Lexeme> EndOfInput = input => input.AtEnd
-        ? Result.Success(new Lexeme((TextInput)input, (TextInput)input), input)
-        : Result.Failure<Lexeme>(input, "unexpected character", EndOfInputExpectation);
-
-    private static readonly string[] EndOfInputExpectation = { "the end of the input" };
+        ? Results.Success(new Lexeme((TextInput)input, (TextInput)input), input)
+        : Results.Failure<Lexeme>(input, "unexpected character", EndOfInputExpectation);
 
     /// <summary>The character <paramref name="expected"/> (like <c>Parse.Char</c>, without building a message on failure).</summary>
     public static Parser<Lexeme> Char(char expected, string expectation)
@@ -95,8 +95,8 @@ internal static class Lexical
         {
             var start = (TextInput)input;
             return !start.AtEnd && start.Current == expected
-                ? Result.Success(new Lexeme(start, start.At(start.Position + 1)), start.At(start.Position + 1))
-                : Result.Failure<Lexeme>(input, "unexpected character", expectations);
+                ? Results.Success(new Lexeme(start, start.At(start.Position + 1)), start.At(start.Position + 1))
+                : Results.Failure<Lexeme>(input, "unexpected character", expectations);
         };
     }
 
@@ -121,7 +121,7 @@ internal static class Lexical
 
             if (position == start.Position)
             {
-                return Result.Failure<Lexeme>(input, "unexpected character", expectations);
+                return Results.Failure<Lexeme>(input, "unexpected character", expectations);
             }
 
             var tokenEnd = start.At(position);
@@ -130,7 +130,7 @@ internal static class Lexical
                 position++;
             }
 
-            return Result.Success(new Lexeme(start, tokenEnd), tokenEnd.At(position));
+            return Results.Success(new Lexeme(start, tokenEnd), tokenEnd.At(position));
         };
     }
 
@@ -143,7 +143,7 @@ internal static class Lexical
             var start = (TextInput)input;
             if (start.AtEnd || start.Current != expected)
             {
-                return Result.Failure<Lexeme>(input, "unexpected character", expectations);
+                return Results.Failure<Lexeme>(input, "unexpected character", expectations);
             }
 
             var text = start.Source;
@@ -154,7 +154,7 @@ internal static class Lexical
                 position++;
             }
 
-            return Result.Success(new Lexeme(start, tokenEnd), tokenEnd.At(position));
+            return Results.Success(new Lexeme(start, tokenEnd), tokenEnd.At(position));
         };
     }
 
@@ -169,10 +169,10 @@ internal static class Lexical
                 && string.CompareOrdinal(start.Source, start.Position, expected, 0, expected.Length) == 0)
             {
                 var stop = start.At(start.Position + expected.Length);
-                return Result.Success(new Lexeme(start, stop), stop);
+                return Results.Success(new Lexeme(start, stop), stop);
             }
 
-            return Result.Failure<Lexeme>(input, "unexpected character", expectations);
+            return Results.Failure<Lexeme>(input, "unexpected character", expectations);
         };
     }
 
@@ -181,7 +181,7 @@ internal static class Lexical
     {
         var start = (TextInput)input;
         var end = start.At(start.End);
-        return Result.Success(new Lexeme(start, end), end);
+        return Results.Success(new Lexeme(start, end), end);
     };
 
     /// <summary>Zero or more characters up to (not including) any of <paramref name="stops"/>, found with a vectorized search.</summary>
@@ -190,7 +190,7 @@ internal static class Lexical
         var start = (TextInput)input;
         var position = start.Source.IndexOfAny(stops, start.Position, start.End - start.Position);
         var stop = start.At(position < 0 ? start.End : position);
-        return Result.Success(new Lexeme(start, stop), stop);
+        return Results.Success(new Lexeme(start, stop), stop);
     };
 
     /// <summary>Zero or more characters that satisfy <paramref name="predicate"/>.</summary>
@@ -206,7 +206,7 @@ internal static class Lexical
         }
 
         var stop = start.At(position);
-        return Result.Success(new Lexeme(start, stop), stop);
+        return Results.Success(new Lexeme(start, stop), stop);
     };
 
     /// <summary>One or more characters that satisfy <paramref name="predicate"/>.</summary>
@@ -218,7 +218,7 @@ internal static class Lexical
         {
             var result = run(input);
             return result.Value.IsEmpty
-                ? Result.Failure<Lexeme>(input, "unexpected character", expectations)
+                ? Results.Failure<Lexeme>(input, "unexpected character", expectations)
                 : result;
         };
     }
@@ -228,8 +228,8 @@ internal static class Lexical
     {
         var result = parser(input);
         return result.WasSuccessful
-            ? Result.Success(new Lexeme((TextInput)input, (TextInput)result.Remainder), result.Remainder)
-            : Result.Failure<Lexeme>(result.Remainder, result.Message, result.Expectations);
+            ? Results.Success(new Lexeme((TextInput)input, (TextInput)result.Remainder), result.Remainder)
+            : Results.Failure<Lexeme>(result.Remainder, result.Message, result.Expectations);
     };
 
     /// <summary>The value of <paramref name="parser"/> with the positions it was read between.</summary>
@@ -237,15 +237,15 @@ internal static class Lexical
     {
         var result = parser(input);
         return result.WasSuccessful
-            ? Result.Success(new Located<T>(result.Value, (TextInput)input, (TextInput)result.Remainder), result.Remainder)
-            : Result.Failure<Located<T>>(result.Remainder, result.Message, result.Expectations);
+            ? Results.Success(new Located<T>(result.Value, (TextInput)input, (TextInput)result.Remainder), result.Remainder)
+            : Results.Failure<Located<T>>(result.Remainder, result.Message, result.Expectations);
     };
 
     /// <summary>Succeeds, consuming nothing, where <paramref name="parser"/> would succeed.</summary>
     public static Parser<T> FollowedBy<T>(this Parser<T> parser) => input =>
     {
         var result = parser(input);
-        return result.WasSuccessful ? Result.Success(result.Value, input) : result;
+        return result.WasSuccessful ? Results.Success(result.Value, input) : result;
     };
 
     /// <summary>
@@ -254,7 +254,7 @@ internal static class Lexical
     /// failing) a parser that cannot match.
     /// </summary>
     public static Parser<T> IfNext<T>(Func<char, bool> test, Parser<T> parser, T otherwise) => input =>
-        !input.AtEnd && test(input.Current) ? parser(input) : Result.Success(otherwise, input);
+        !input.AtEnd && test(input.Current) ? parser(input) : Results.Success(otherwise, input);
 
     /// <summary><paramref name="parser"/> if the next character satisfies <paramref name="test"/>, otherwise <paramref name="otherwise"/>.</summary>
     public static Parser<T> IfNext<T>(Func<char, bool> test, Parser<T> parser, Parser<T> otherwise) => input =>
@@ -269,13 +269,13 @@ internal static class Lexical
         var result = parser(input);
         if (!result.WasSuccessful)
         {
-            return Result.Failure<U>(result.Remainder, result.Message, result.Expectations);
+            return Results.Failure<U>(result.Remainder, result.Message, result.Expectations);
         }
 
         var outcome = check(result.Value);
         return outcome.ErrorPosition is null
-            ? Result.Success(outcome.Value, result.Remainder)
-            : Result.Failure<U>(outcome.ErrorPosition, "expected " + outcome.Expectation, new[] { outcome.Expectation! });
+            ? Results.Success(outcome.Value, result.Remainder)
+            : Results.Failure<U>(outcome.ErrorPosition, "expected " + outcome.Expectation, new[] { outcome.Expectation! });
     };
 
     /// <summary><paramref name="then"/> where <paramref name="test"/> holds for the input (a look-ahead), otherwise <paramref name="otherwise"/>.</summary>
@@ -294,11 +294,11 @@ internal static class Lexical
 
     /// <summary>Fails here, saying what was expected.</summary>
     public static Parser<T> Expected<T>(string expectation) => input =>
-        Result.Failure<T>(input, "expected " + expectation, new[] { expectation });
+        Results.Failure<T>(input, "expected " + expectation, new[] { expectation });
 
     /// <summary>Fails at <paramref name="position"/>, saying what was expected there.</summary>
     public static Parser<T> ExpectedAt<T>(TextInput position, string expectation) => _ =>
-        Result.Failure<T>(position, "expected " + expectation, new[] { expectation });
+        Results.Failure<T>(position, "expected " + expectation, new[] { expectation });
 
     /// <summary>
     /// Repeats <paramref name="parser"/> while the last value says to go on (like <c>Many</c>, but the stop condition
@@ -324,7 +324,7 @@ internal static class Lexical
             }
         }
 
-        return Result.Success<IReadOnlyList<T>>(values, remainder);
+        return Results.Success<IReadOnlyList<T>>(values, remainder);
     };
 
     /// <summary>
@@ -341,7 +341,7 @@ internal static class Lexical
             var result = part(remainder);
             if (!result.WasSuccessful)
             {
-                return Result.Failure<IReadOnlyList<T>>(result.Remainder, result.Message, result.Expectations);
+                return Results.Failure<IReadOnlyList<T>>(result.Remainder, result.Message, result.Expectations);
             }
 
             if (result.Remainder.Equals(remainder))
@@ -353,7 +353,7 @@ internal static class Lexical
             remainder = result.Remainder;
         }
 
-        return Result.Success<IReadOnlyList<T>>(values, remainder);
+        return Results.Success<IReadOnlyList<T>>(values, remainder);
     };
 
     /// <summary>Runs <paramref name="parsers"/> one after the other (iteratively: their number is unbounded).</summary>
@@ -366,14 +366,14 @@ internal static class Lexical
             var result = parsers[i](remainder);
             if (!result.WasSuccessful)
             {
-                return Result.Failure<IReadOnlyList<T>>(result.Remainder, result.Message, result.Expectations);
+                return Results.Failure<IReadOnlyList<T>>(result.Remainder, result.Message, result.Expectations);
             }
 
             values[i] = result.Value;
             remainder = result.Remainder;
         }
 
-        return Result.Success<IReadOnlyList<T>>(values, remainder);
+        return Results.Success<IReadOnlyList<T>>(values, remainder);
     };
 
     /// <summary>
@@ -386,7 +386,7 @@ internal static class Lexical
         var keyResult = key(input);
         if (!keyResult.WasSuccessful)
         {
-            return Result.Failure<T>(keyResult.Remainder, keyResult.Message, keyResult.Expectations);
+            return Results.Failure<T>(keyResult.Remainder, keyResult.Message, keyResult.Expectations);
         }
 
         return (find(keyResult.Value) ?? fallback)(input);
@@ -401,12 +401,12 @@ internal static class Lexical
         var head = first(input);
         if (!head.WasSuccessful)
         {
-            return Result.Failure<(T, IReadOnlyList<U>)>(head.Remainder, head.Message, head.Expectations);
+            return Results.Failure<(T, IReadOnlyList<U>)>(head.Remainder, head.Message, head.Expectations);
         }
 
         if (!firstGoesOn(head.Value))
         {
-            return Result.Success<(T, IReadOnlyList<U>)>((head.Value, Array.Empty<U>()), head.Remainder);
+            return Results.Success<(T, IReadOnlyList<U>)>((head.Value, Array.Empty<U>()), head.Remainder);
         }
 
         var rest = new List<U>();
@@ -427,6 +427,6 @@ internal static class Lexical
             }
         }
 
-        return Result.Success<(T, IReadOnlyList<U>)>((head.Value, rest), remainder);
+        return Results.Success<(T, IReadOnlyList<U>)>((head.Value, rest), remainder);
     };
 }
