@@ -98,7 +98,7 @@ internal sealed class FileGrammar
     private static readonly FileGrammar Backslash = new('\\');
     private static readonly FileGrammar Backtick = new('`');
 
-    private readonly Parser<IEnumerable<FileItem>> items;
+    private readonly Parser<IReadOnlyList<FileItem>> items;
     private readonly InstructionGrammar instructions;
     private readonly Parser<TextInput?> continuationMarker;
 
@@ -136,7 +136,8 @@ internal sealed class FileGrammar
         // A blank line, a comment line, or an instruction.
         var item = Lexical.If(StartsBlankOrCommentLine, Line.Select(BlankOrComment), instruction);
 
-        items = item.XMany();
+        // At most one item per line.
+        items = item.XMany(input => input.SourceText.LineCount - input.SourceText.LineIndexOf(input.Position));
     }
 
     private static FileGrammar For(char escape) => escape == '`' ? Backtick : Backslash;
@@ -273,13 +274,30 @@ internal sealed class FileGrammar
     private static char EscapeOf(IReadOnlyList<DirectiveLine> directives) =>
         directives.FirstOrDefault(line => line.Directive.Name == "escape")?.Directive.Value[0] ?? '\\';
 
-    private static Parser<DockerfileSyntax> Syntax(IReadOnlyList<DirectiveLine> directives, IEnumerable<FileItem> items, TextInput end)
+    private static Parser<DockerfileSyntax> Syntax(IReadOnlyList<DirectiveLine> directives, IReadOnlyList<FileItem> items, TextInput end)
     {
-        var instructions = new List<InstructionSyntax>();
-        var comments = new List<CommentSyntax>();
+        var instructionCount = 0;
+        var commentCount = 0;
         foreach (var item in items)
         {
-            comments.AddRange(item.Comments);
+            instructionCount += item.Instruction is null ? 0 : 1;
+            commentCount += item.CommentCount;
+        }
+
+        var instructions = new List<InstructionSyntax>(instructionCount);
+        var comments = new List<CommentSyntax>(commentCount);
+        foreach (var item in items)
+        {
+            if (item.Comment is not null)
+            {
+                comments.Add(item.Comment);
+            }
+
+            if (item.InnerComments is not null)
+            {
+                comments.AddRange(item.InnerComments);
+            }
+
             if (item.Instruction is not null)
             {
                 instructions.Add(item.Instruction);
@@ -400,8 +418,6 @@ internal sealed class FileGrammar
 
             return end - start == request.Name.Length && string.CompareOrdinal(text, start, request.Name, 0, request.Name.Length) == 0;
         }
-
-        public override string ToString() => "heredoc line";
     }
 }
 
@@ -436,8 +452,6 @@ internal sealed class PhysicalLine
     public bool IsSkippedInContinuation => Text.IsEmpty || Text.Start.Current == '#';
 
     public CommentSyntax Comment() => new(Text.Start.TextTo(Text.End).Substring(1).Trim(), Text.Span);
-
-    public override string ToString() => "line";
 }
 
 /// <summary>The first line of an instruction and its continuation lines.</summary>
@@ -449,24 +463,35 @@ internal sealed record InstructionRead(InstructionSyntax Node, IReadOnlyList<Her
 /// <summary>A continuation line with the comment lines skipped before it.</summary>
 internal sealed record ContinuationLine(IReadOnlyList<CommentSyntax> Comments, InstructionLine Line);
 
-/// <summary>A blank line, a comment line, or an instruction with the comment lines inside its continuations.</summary>
-internal sealed class FileItem
+/// <summary>
+/// A blank line, a comment line, or an instruction with the comment lines inside its continuations. A struct: a large
+/// file has hundreds of thousands of them, kept until the end of the parse.
+/// </summary>
+internal readonly struct FileItem
 {
-    public static readonly FileItem Blank = new(null, Array.Empty<CommentSyntax>());
+    public static readonly FileItem Blank;
 
-    private FileItem(InstructionSyntax? instruction, IReadOnlyList<CommentSyntax> comments)
+    private FileItem(InstructionSyntax? instruction, CommentSyntax? comment, IReadOnlyList<CommentSyntax>? innerComments)
     {
         Instruction = instruction;
-        Comments = comments;
+        Comment = comment;
+        InnerComments = innerComments;
     }
 
     public InstructionSyntax? Instruction { get; }
 
-    public IReadOnlyList<CommentSyntax> Comments { get; }
+    /// <summary>The comment, for a comment line.</summary>
+    public CommentSyntax? Comment { get; }
 
-    public static FileItem ForComment(CommentSyntax comment) => new(null, new[] { comment });
+    /// <summary>Comment lines inside an instruction's continuations.</summary>
+    public IReadOnlyList<CommentSyntax>? InnerComments { get; }
 
-    public static FileItem ForInstruction(InstructionSyntax instruction, IReadOnlyList<CommentSyntax> comments) => new(instruction, comments);
+    public int CommentCount => (Comment is null ? 0 : 1) + (InnerComments?.Count ?? 0);
+
+    public static FileItem ForComment(CommentSyntax comment) => new(null, comment, null);
+
+    public static FileItem ForInstruction(InstructionSyntax instruction, IReadOnlyList<CommentSyntax> comments) =>
+        new(instruction, null, comments.Count == 0 ? null : comments);
 }
 
 /// <summary>Joins an instruction's physical lines into the logical line BuildKit parses.</summary>

@@ -470,7 +470,8 @@ internal sealed class InstructionGrammar
 
         public IReadOnlyList<FlagSyntax> Flags { get; }
 
-        public string Text => Keyword.Text;
+        /// <summary>The keyword as written (the table's own string when it is written like one of its spellings).</summary>
+        public string Text => KeywordTable.Spelling(Keyword);
 
         public TextInput Start => Keyword.Start;
 
@@ -510,6 +511,14 @@ internal sealed class InstructionGrammar
     /// <summary>The instructions by keyword, found without allocating (keywords are ASCII; others are lower-cased like Go does).</summary>
     private sealed class KeywordTable
     {
+        private static readonly string[] Spellings =
+        {
+            "ADD", "ARG", "CMD", "COPY", "ENTRYPOINT", "ENV", "EXPOSE", "FROM", "HEALTHCHECK", "LABEL", "MAINTAINER", "ONBUILD",
+            "RUN", "SHELL", "STOPSIGNAL", "USER", "VOLUME", "WORKDIR",
+            "add", "arg", "cmd", "copy", "entrypoint", "env", "expose", "from", "healthcheck", "label", "maintainer", "onbuild",
+            "run", "shell", "stopsignal", "user", "volume", "workdir",
+        };
+
         private readonly KeyValuePair<string, Parser<InstructionDraft>>[] entries;
 
         public KeywordTable(IEnumerable<KeyValuePair<string, Parser<InstructionDraft>>> entries) => this.entries = entries.ToArray();
@@ -544,6 +553,22 @@ internal sealed class InstructionGrammar
             }
 
             return null;
+        }
+
+        /// <summary>The keyword's text, shared with every other instruction written the same common way (RUN, run).</summary>
+        public static string Spelling(Lexeme keyword)
+        {
+            var text = keyword.Start.Source;
+            var start = keyword.Start.Position;
+            foreach (var spelling in Spellings)
+            {
+                if (spelling.Length == keyword.Length && string.CompareOrdinal(text, start, spelling, 0, spelling.Length) == 0)
+                {
+                    return spelling;
+                }
+            }
+
+            return keyword.Text;
         }
 
         private static bool IsAscii(string text, int start, int length)

@@ -241,13 +241,6 @@ internal static class Lexical
             : Results.Failure<Located<T>>(result.Remainder, result.Message, result.Expectations);
     };
 
-    /// <summary>Succeeds, consuming nothing, where <paramref name="parser"/> would succeed.</summary>
-    public static Parser<T> FollowedBy<T>(this Parser<T> parser) => input =>
-    {
-        var result = parser(input);
-        return result.WasSuccessful ? Results.Success(result.Value, input) : result;
-    };
-
     /// <summary>
     /// <paramref name="parser"/> if the next character satisfies <paramref name="test"/>, otherwise
     /// <paramref name="otherwise"/> without consuming anything: a one-character look-ahead that saves trying (and
@@ -390,6 +383,34 @@ internal static class Lexical
         }
 
         return (find(keyResult.Value) ?? fallback)(input);
+    };
+
+    /// <summary>
+    /// Like Sprache's <c>XMany</c> (repeat until <paramref name="parser"/> fails without consuming anything; a failure
+    /// after consuming input is the result), collecting into a list created once with a capacity guessed from the input.
+    /// </summary>
+    public static Parser<IReadOnlyList<T>> XMany<T>(this Parser<T> parser, Func<TextInput, int> capacity) => input =>
+    {
+        var values = new List<T>(capacity((TextInput)input));
+        var remainder = input;
+        while (true)
+        {
+            var result = parser(remainder);
+            if (!result.WasSuccessful)
+            {
+                return result.Remainder.Equals(remainder)
+                    ? Results.Success<IReadOnlyList<T>>(values, remainder)
+                    : Results.Failure<T, IReadOnlyList<T>>(result);
+            }
+
+            if (result.Remainder.Equals(remainder))
+            {
+                return Results.Success<IReadOnlyList<T>>(values, remainder);
+            }
+
+            values.Add(result.Value);
+            remainder = result.Remainder;
+        }
     };
 
     /// <summary>

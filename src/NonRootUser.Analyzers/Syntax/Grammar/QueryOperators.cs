@@ -6,10 +6,11 @@ using Sprache;
 namespace NonRootUser.Analyzers.Syntax.Grammar;
 
 /// <summary>
-/// Sprache's query operators (<c>from … select</c>, <c>where</c>), <c>Or</c>, <c>Named</c> and <c>Return</c>, with the
-/// same behaviour but without allocating closures on every call: Sprache's own versions build several delegates each
-/// time a parser runs, which made them most of the parse time. Declared in the grammar's namespace, these are the ones
-/// C# binds to in this folder (extension methods of an enclosing namespace win over those of a <c>using</c>).
+/// Sprache's query operators (<c>from … select</c>, <c>where</c>), <c>Or</c>, <c>Named</c>, <c>Return</c> and
+/// <c>End</c>, with the same behaviour but without allocating closures on every call: Sprache's own versions build
+/// several delegates each time a parser runs, which made them most of the parse time. Declared in the grammar's
+/// namespace, these are the ones C# binds to in this folder (extension methods of an enclosing namespace win over
+/// those of a <c>using</c>); code that imports both this namespace and Sprache's must qualify the call.
 /// </summary>
 internal static class QueryOperators
 {
@@ -18,10 +19,6 @@ internal static class QueryOperators
         var result = parser(input);
         return result.WasSuccessful ? Results.Success(convert(result.Value), result.Remainder) : Fail<T, U>(result);
     };
-
-    /// <summary>Converts the value of a result (a failure stays a failure).</summary>
-    public static IResult<U> Select<T, U>(this IResult<T> result, Func<T, U> convert) =>
-        result.WasSuccessful ? Results.Success(convert(result.Value), result.Remainder) : Fail<T, U>(result);
 
     public static Parser<V> SelectMany<T, U, V>(this Parser<T> parser, Func<T, Parser<U>> selector, Func<T, U, V> projector) => input =>
     {
@@ -89,17 +86,6 @@ internal static class QueryOperators
             ? result
             : Results.Failure<T>(result.Remainder, "unexpected character", EndExpectation);
     };
-
-    /// <summary>Like Sprache's <c>AtLeastOnce</c>.</summary>
-    public static Parser<IEnumerable<T>> AtLeastOnce<T>(this Parser<T> parser)
-    {
-        var many = parser.Many();
-        return input =>
-        {
-            var result = many(input);
-            return result.Value.Any() ? result : Results.Failure<IEnumerable<T>>(input, "expected at least one", Array.Empty<string>());
-        };
-    }
 
     private static readonly string[] EndExpectation = { "the end of the input" };
 
