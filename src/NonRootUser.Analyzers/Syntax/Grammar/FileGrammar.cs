@@ -17,7 +17,7 @@ internal sealed class FileGrammar
     private static readonly string[] KnownDirectives = { "syntax", "escape", "check" };
     private static readonly string[] LineExpectation = { "a line" };
     private static readonly char[] LineBreakCharacters = { '\r', '\n' };
-    private static readonly Parser<IReadOnlyList<HeredocSyntax>> NoHeredocs = Parse.Return<IReadOnlyList<HeredocSyntax>>(Array.Empty<HeredocSyntax>());
+    private static readonly Parser<IReadOnlyList<HeredocSyntax>> NoHeredocs = Lexical.Return<IReadOnlyList<HeredocSyntax>>(Array.Empty<HeredocSyntax>());
 
     private static readonly Parser<IOption<Lexeme>> OptionalLineFeed = Lexical.Char('\n', "a line feed").Optional();
 

@@ -23,7 +23,6 @@ internal sealed class InstructionGrammar
     // RUN, run, Healthcheck — any word; unknown ones become UnknownInstruction nodes.
     private static readonly Parser<Lexeme> KeywordText = Lexical.Run1(c => !IsSeparator(c), "an instruction");
 
-
     // FROM␠
     private static readonly Parser<Lexeme> Keyword = Lexical.Token(c => !IsSeparator(c), IsSeparator, "an instruction");
 

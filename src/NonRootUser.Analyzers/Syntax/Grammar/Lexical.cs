@@ -79,6 +79,9 @@ internal static class Lexical
 {
     private static readonly string[] EndOfInputExpectation = { "the end of the input" };
 
+    /// <summary>Succeeds with <paramref name="value"/>, consuming nothing (like <c>Parse.Return</c>).</summary>
+    public static Parser<T> Return<T>(T value) => input => Results.Success(value, input);
+
     /// <summary>The current position, without consuming anything.</summary>
     public static readonly Parser<TextInput> Here = input => Results.Success((TextInput)input, input);
 
