@@ -62,6 +62,16 @@ public class EncodingAndLineEndingTests
     }
 
     [Test]
+    public void Utf16_without_byte_order_mark_is_an_error()
+    {
+        var littleEndian = DockerfileParser.Parse(Encoding.Unicode.GetBytes("FROM alpine\n"));
+        var bigEndian = DockerfileParser.Parse(Encoding.BigEndianUnicode.GetBytes("FROM alpine\n"));
+
+        Assert.That(new[] { littleEndian, bigEndian }.Select(result => result.Errors.Single().ToString()), Is.All.EqualTo(
+            "line 1, column 1: expected a UTF-8 file, but the file looks UTF-16 encoded (every other byte is zero); Docker requires UTF-8"));
+    }
+
+    [Test]
     public void Invalid_utf8_becomes_replacement_characters()
     {
         var bytes = Encoding.UTF8.GetBytes("FROM alpine\nUSER ").Concat(new byte[] { 0xFF, 0xC3 }).ToArray();

@@ -102,4 +102,59 @@ public class HeredocTests
     {
         Assert.That(Parsed.Error("FROM alpine\nRUN <<EOF\necho hi\n"), Is.EqualTo("line 4, column 1: expected \"EOF\" to end the heredoc"));
     }
+
+    [Test]
+    public void Heredoc_behaviours_BuildKit_tests_for()
+    {
+        var syntax = Parsed.Syntax(string.Join("\n",
+            "FROM alpine:3.20",
+            "USER <<NOT_A_HEREDOC",
+            "NOT_A_HEREDOC",
+            "RUN <<EMPTY",
+            "EMPTY",
+            "RUN 3<<WITH_DESCRIPTOR",
+            "WITH_DESCRIPTOR",
+            "RUN \"<<QUOTED_WORD\" '<<ALSO_QUOTED'",
+            "RUN <<KEEPS_TABS",
+            "\tkept",
+            "KEEPS_TABS",
+            "RUN <<-'STRIPS_TABS'",
+            "\tline $NAME",
+            "\tSTRIPS_TABS",
+            "RUN --mount=type=cache,target=/cache <<WITH_FLAGS",
+            "# a body line, not a comment",
+            "WITH_FLAGS",
+            "COPY <<FIRST <<SECOND /dest",
+            "SECOND",
+            "FIRST",
+            "FIRST",
+            "SECOND",
+            string.Empty));
+
+        var heredocs = syntax.Instructions.Skip(1).Select(instruction => instruction switch
+        {
+            RunInstruction run => run.Heredocs,
+            CopyInstruction copy => copy.Heredocs,
+            _ => Array.Empty<HeredocSyntax>(),
+        }).Select(list => string.Join(", ", list.Select(heredoc =>
+            $"{heredoc.Name}:{BuildKitDump.Quote(heredoc.Content)}{(heredoc.Expand ? string.Empty : " no-expand")}{(heredoc.StripLeadingTabs ? " strip" : string.Empty)}")));
+
+        Assert.That(syntax.Instructions.Select(instruction => instruction.Keyword), Is.EqualTo(new[]
+        {
+            "FROM", "USER", "NOT_A_HEREDOC", "RUN", "RUN", "RUN", "RUN", "RUN", "RUN", "COPY",
+        }));
+        Assert.That(heredocs, Is.EqualTo(new[]
+        {
+            string.Empty,
+            string.Empty,
+            "EMPTY:\"\"",
+            "WITH_DESCRIPTOR:\"\"",
+            string.Empty,
+            "KEEPS_TABS:\"\\tkept\\n\"",
+            "STRIPS_TABS:\"\\tline $NAME\\n\" no-expand strip",
+            "WITH_FLAGS:\"# a body line, not a comment\\n\"",
+            "FIRST:\"SECOND\\n\", SECOND:\"FIRST\\n\"",
+        }));
+        Assert.That(syntax.Comments, Is.Empty);
+    }
 }

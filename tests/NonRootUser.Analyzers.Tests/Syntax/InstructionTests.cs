@@ -340,4 +340,17 @@ public class InstructionTests
 
         Assert.That(syntax.Span, Is.EqualTo(new SourceSpan(3, 1, 4, 9)));
     }
+
+    [TestCase("foo", "foo")]
+    [TestCase("foo bar", "foo|bar")]
+    [TestCase("foo\\ bar", "foo\\ bar")]
+    [TestCase("foo=bar", "foo=bar")]
+    [TestCase("foo bar 'abc xyz'", "foo|bar|'abc xyz'")]
+    [TestCase("foo bar \"abc xyz\"", "foo|bar|\"abc xyz\"")]
+    [TestCase("föo bàr \"âbc xÿz\"", "föo|bàr|\"âbc xÿz\"")]
+    [TestCase("a=\"x \\\" y\" b='p \\' q'", "a=\"x \\\" y\"|b='p \\'|q'")]
+    public void Arg_words_are_split_like_BuildKit_splits_them(string arguments, string words)
+    {
+        Assert.That(Parsed.Values(Parsed.Single<ArgInstruction>("ARG " + arguments).Arguments), Is.EqualTo(words));
+    }
 }

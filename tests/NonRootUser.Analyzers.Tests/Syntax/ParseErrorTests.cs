@@ -44,4 +44,15 @@ public class ParseErrorTests
         Assert.That(errors.Single().Message, Is.EqualTo("expected an image name after FROM"));
         Assert.That(errors.Single().Position, Is.EqualTo(new SourcePosition(1, 5)));
     }
+
+    [Test]
+    public void Lines_up_to_65535_bytes_are_accepted_and_longer_ones_rejected_like_docker()
+    {
+        // "LABEL a=" is 8 bytes; "é" is 2 bytes in UTF-8.
+        var longest = "LABEL a=" + new string('x', 65_525) + "é";
+        Assert.That(DockerfileParser.Parse("FROM a\n" + longest + "\n").Success, Is.True);
+
+        Assert.That(Parsed.Error("FROM a\n" + longest + "x\n"), Is.EqualTo(
+            "line 2, column 1: expected a line of at most 65535 bytes, but this line has 65536 (Docker rejects longer lines)"));
+    }
 }
