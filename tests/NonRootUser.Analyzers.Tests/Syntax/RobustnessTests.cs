@@ -197,6 +197,18 @@ public class RobustnessTests
     }
 
     [Test]
+    public void Parallel_parses_share_the_grammar_safely()
+    {
+        var texts = Enumerable.Range(0, 16).Select(i => GeneratedDockerfile(20_000 + (i * 1000))).ToArray();
+        var expected = texts.Select(text => BuildKitDump.Format(DockerfileParser.Parse(text).Syntax!)).ToArray();
+
+        var actual = new string[texts.Length];
+        Parallel.For(0, texts.Length, i => actual[i] = BuildKitDump.Format(DockerfileParser.Parse(texts[i]).Syntax!));
+
+        Assert.That(actual, Is.EqualTo(expected));
+    }
+
+    [Test]
     public void Parse_time_and_allocations_grow_linearly_with_the_file() =>
         AssertLinear(GeneratedDockerfile, 400_000);
 
