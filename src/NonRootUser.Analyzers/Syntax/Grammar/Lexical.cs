@@ -97,9 +97,13 @@ internal static class Lexical
         return input =>
         {
             var start = (TextInput)input;
-            return !start.AtEnd && start.Current == expected
-                ? Results.Success(new Lexeme(start, start.At(start.Position + 1)), start.At(start.Position + 1))
-                : Results.Failure<Lexeme>(input, "unexpected character", expectations);
+            if (start.AtEnd || start.Current != expected)
+            {
+                return Results.Failure<Lexeme>(input, "unexpected character", expectations);
+            }
+
+            var next = start.At(start.Position + 1);
+            return Results.Success(new Lexeme(start, next), next);
         };
     }
 
