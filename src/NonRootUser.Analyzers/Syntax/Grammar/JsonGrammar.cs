@@ -58,7 +58,9 @@ internal static class JsonGrammar
 
     // "echo" — in one step when it has no escapes, the common case.
     private static readonly Parser<string> StringContent =
-        UnescapedRun.Or(EscapeSequence).RepeatUntil(c => c == '"').Select(DecodedString);
+        UnescapedRun.Or(EscapeSequence)
+            .RepeatUntil(c => c == '"', default(TextParts), (text, part) => text.Append(part))
+            .Select(parts => DecodedString(parts.ToString()));
 
     // "echo"
     private static readonly Parser<JsonElement> StringElement =
@@ -141,25 +143,15 @@ internal static class JsonGrammar
         _ => escape.ToString(),
     };
 
-    /// <summary>Joins the pieces of a string; like Go, a surrogate that is not part of a pair becomes U+FFFD.</summary>
-    private static string DecodedString(IReadOnlyList<string> parts)
+    /// <summary>Like Go, a surrogate that is not part of a pair (from a \\u escape) becomes U+FFFD.</summary>
+    private static string DecodedString(string text)
     {
-        if (parts.Count == 0)
+        if (!HasSurrogate(text))
         {
-            return string.Empty;
+            return text;
         }
 
-        if (parts.Count == 1 && !HasSurrogate(parts[0]))
-        {
-            return parts[0];
-        }
-
-        var builder = new StringBuilder();
-        foreach (var part in parts)
-        {
-            builder.Append(part);
-        }
-
+        var builder = new StringBuilder(text);
         for (var i = 0; i < builder.Length; i++)
         {
             var c = builder[i];

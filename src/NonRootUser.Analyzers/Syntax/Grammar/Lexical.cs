@@ -70,6 +70,35 @@ internal readonly struct Outcome<T>
     public static Outcome<T> Expected(TextInput position, string expectation) => new(default!, position, expectation);
 }
 
+/// <summary>Pieces of text joined without copying when there is only one (most quoted strings have no escapes).</summary>
+internal readonly struct TextParts
+{
+    private readonly string? first;
+    private readonly System.Text.StringBuilder? builder;
+
+    private TextParts(string? first, System.Text.StringBuilder? builder)
+    {
+        this.first = first;
+        this.builder = builder;
+    }
+
+    public int Count { get; init; }
+
+    public TextParts Append(string part)
+    {
+        if (first is null)
+        {
+            return new TextParts(part, null) { Count = 1 };
+        }
+
+        var joined = builder ?? new System.Text.StringBuilder(first);
+        joined.Append(part);
+        return new TextParts(first, joined) { Count = Count + 1 };
+    }
+
+    public override string ToString() => builder?.ToString() ?? first ?? string.Empty;
+}
+
 /// <summary>
 /// Sprache building blocks the grammar is written with, on top of Sprache's own (<c>Parse.Char</c>, <c>Many</c>,
 /// <c>Or</c>, ...). Runs of characters are consumed in one step, which keeps parsing linear and fast on large files;
@@ -354,6 +383,35 @@ internal static class Lexical
         }
 
         return Results.Success<IReadOnlyList<T>>(values, remainder);
+    };
+
+    /// <summary>
+    /// Like <see cref="RepeatUntil{T}"/>, but folds the parts into <paramref name="seed"/> with
+    /// <paramref name="accumulate"/> instead of collecting them (a word needs only whether its last part was an escape).
+    /// </summary>
+    public static Parser<TAccumulate> RepeatUntil<T, TAccumulate>(
+        this Parser<T> part, Func<char, bool> stop, TAccumulate seed, Func<TAccumulate, T, TAccumulate> accumulate) => input =>
+    {
+        var accumulated = seed;
+        var remainder = input;
+        while (!remainder.AtEnd && !stop(remainder.Current))
+        {
+            var result = part(remainder);
+            if (!result.WasSuccessful)
+            {
+                return Results.Failure<T, TAccumulate>(result);
+            }
+
+            if (result.Remainder.Equals(remainder))
+            {
+                break;
+            }
+
+            accumulated = accumulate(accumulated, result.Value);
+            remainder = result.Remainder;
+        }
+
+        return Results.Success(accumulated, remainder);
     };
 
     /// <summary>Runs <paramref name="parsers"/> one after the other (iteratively: their number is unbounded).</summary>

@@ -69,14 +69,15 @@ internal sealed class WordGrammar
             from close in OptionalDoubleQuote
             select parts.Count > 0 && parts[parts.Count - 1];
 
+        // How many parts a word has, and whether the last one ended with an escape character that escaped nothing.
         var wordParts = plainRun.Or(doubleQuoted).Or(escapedCharacter).Or(SingleQuoted)
-            .RepeatUntil(char.IsWhiteSpace)
-            .Where(parts => parts.Count > 0);
+            .RepeatUntil(char.IsWhiteSpace, (Count: 0, DanglingEscape: false), (word, dangling) => (word.Count + 1, dangling))
+            .Where(word => word.Count > 0);
 
         // name="a b"
         Word =
             from parts in wordParts.Located()
-            select ToShellWord(parts);
+            select ToShellWord(parts.Start, parts.End, parts.Value.DanglingEscape);
 
         var wordAndBlanks =
             from word in Word
@@ -89,7 +90,7 @@ internal sealed class WordGrammar
         Words =
             from leading in Blanks
             from words in wordsAndBlanks
-            select (IReadOnlyList<ShellWord>)words.Where(word => word.Value.Length > 0).ToList();
+            select WithoutEmptyWords(words);
     }
 
     public Parser<ShellWord> Word { get; }
@@ -98,11 +99,24 @@ internal sealed class WordGrammar
 
     public static WordGrammar For(char escape) => escape == '`' ? Backtick : Backslash;
 
-    private static ShellWord ToShellWord(Located<IReadOnlyList<bool>> parts)
+    private static ShellWord ToShellWord(TextInput start, TextInput end, bool danglingEscape)
     {
-        var danglingEscape = parts.Value[parts.Value.Count - 1];
-        var valueEnd = danglingEscape ? parts.End.At(parts.End.Position - 1) : parts.End;
-        return new ShellWord(parts.Start.TextTo(valueEnd), parts.Start, valueEnd);
+        var valueEnd = danglingEscape ? end.At(end.Position - 1) : end;
+        return new ShellWord(start.TextTo(valueEnd), start, valueEnd);
+    }
+
+    /// <summary>A word that was only a dangling escape character is no word (BuildKit keeps only non-empty ones).</summary>
+    private static IReadOnlyList<ShellWord> WithoutEmptyWords(IReadOnlyList<ShellWord> words)
+    {
+        foreach (var word in words)
+        {
+            if (word.Value.Length == 0)
+            {
+                return words.Where(nonEmpty => nonEmpty.Value.Length > 0).ToList();
+            }
+        }
+
+        return words;
     }
 }
 
@@ -132,15 +146,15 @@ internal static class FlagGrammar
     // 'a b'
     private static readonly Parser<string> SingleQuoted = Quoted('\'');
 
-    private static readonly Parser<IReadOnlyList<string>> FlagWordParts =
-        PlainRun.Or(DoubleQuoted).Or(EscapedCharacter).Or(SingleQuoted).RepeatUntil(char.IsWhiteSpace);
+    private static readonly Parser<TextParts> FlagWordParts =
+        PlainRun.Or(DoubleQuoted).Or(EscapedCharacter).Or(SingleQuoted).RepeatUntil(char.IsWhiteSpace, default(TextParts), (text, part) => text.Append(part));
 
     // --chown="app:app", or -- alone, after which arguments may start with -- too. The value is the word without
     // its leading dashes, quotes removed.
     private static readonly Parser<Located<string>> FlagWordText =
         (from dashes in Lexical.String("--", "a flag")
          from parts in FlagWordParts
-         select parts.Count == 1 ? parts[0] : string.Concat(parts))
+         select parts.ToString())
         .Located();
 
     private static readonly Parser<Located<string>> FlagWord =
