@@ -12,23 +12,16 @@ namespace NonRootUser.Analyzers.Benchmarks;
 [Config(typeof(ThroughputConfig))]
 public class ParserBenchmarks
 {
-    private IReadOnlyList<string> corpusFiles = Array.Empty<string>();
-
     [ParamsSource(nameof(Inputs))]
     public BenchmarkInput Input { get; set; } = null!;
 
     public static IEnumerable<BenchmarkInput> Inputs() => BenchmarkInputs.All();
 
-    [GlobalSetup]
-    public void Setup() => corpusFiles = Input.Name.StartsWith("buildkit", StringComparison.Ordinal)
-        ? Input.Text.Split('\u0000')
-        : new[] { Input.Text };
-
     [Benchmark]
     public int Parse()
     {
         var instructions = 0;
-        foreach (var file in corpusFiles)
+        foreach (var file in Input.Files)
         {
             instructions += DockerfileParser.Parse(file).Syntax?.Instructions.Count ?? 0;
         }
@@ -82,7 +75,7 @@ public class ParserBenchmarks
             }
 
             var nanoseconds = statistics.Mean;
-            var files = input.Name.StartsWith("buildkit", StringComparison.Ordinal) ? input.Text.Split('\u0000').Length : 1;
+            var files = input.Files.Count;
             return megabytesPerSecond
                 ? (input.Bytes / 1e6 / (nanoseconds / 1e9)).ToString("N1", System.Globalization.CultureInfo.InvariantCulture)
                 : (nanoseconds / 1e3 / files).ToString("N1", System.Globalization.CultureInfo.InvariantCulture);

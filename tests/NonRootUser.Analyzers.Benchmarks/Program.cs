@@ -20,12 +20,12 @@ static void QuickRun(int iterations)
 {
     // On a busy machine wall time says little: MB per CPU-second (this process's) is reported too.
     Console.WriteLine($"{"input",-30} {"bytes",12} {"MB/s",9} {"MB/cpu-s",9} {"µs/file",12} {"alloc/file",14}");
-    var corpus = BenchmarkInputs.CorpusTexts();
-    Measure($"buildkit-corpus ({corpus.Count} files)", corpus, iterations * 200);
+    var corpus = BenchmarkInputs.CorpusFiles();
+    Measure(corpus.Name, corpus.Files, iterations * 200);
     foreach (var size in new[] { 1_000, 100_000, 10_000_000 })
     {
         var input = BenchmarkInputs.Generated(size);
-        Measure(input.Name, new[] { input.Text }, Math.Max(iterations, 10_000_000 / size * iterations / 10));
+        Measure(input.Name, input.Files, Math.Max(iterations, 10_000_000 / size * iterations / 10));
     }
 }
 

@@ -46,6 +46,13 @@ public static class DockerfileParser
                 new SourcePosition(1, 1)));
         }
 
+        if (LooksLikeUtf16(utf8Bytes))
+        {
+            return Failure(new ParseError(
+                "expected a UTF-8 file, but the file looks UTF-16 encoded (every other byte is zero); Docker requires UTF-8",
+                new SourcePosition(1, 1)));
+        }
+
         return Parse(Utf8.GetString(utf8Bytes));
     }
 
@@ -112,6 +119,21 @@ public static class DockerfileParser
         }
 
         return StartsWith(0xFF, 0xFE) || StartsWith(0xFE, 0xFF) ? "UTF-16" : null;
+    }
+
+    /// <summary>UTF-16 text without a byte order mark: ASCII characters alternating with zero bytes, from the start.</summary>
+    private static bool LooksLikeUtf16(byte[] bytes)
+    {
+        if (bytes.Length < 4)
+        {
+            return false;
+        }
+
+        bool IsAscii(byte b) => b is >= 0x20 and < 0x7F or (byte)'\t' or (byte)'\n' or (byte)'\r';
+
+        var littleEndian = IsAscii(bytes[0]) && bytes[1] == 0 && IsAscii(bytes[2]) && bytes[3] == 0;
+        var bigEndian = bytes[0] == 0 && IsAscii(bytes[1]) && bytes[2] == 0 && IsAscii(bytes[3]);
+        return littleEndian || bigEndian;
     }
 
     private static ParseError? FindTooLongLine(SourceText source, int maxLineBytes)

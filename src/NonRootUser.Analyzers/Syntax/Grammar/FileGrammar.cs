@@ -15,12 +15,17 @@ namespace NonRootUser.Analyzers.Syntax.Grammar;
 internal sealed class FileGrammar
 {
     private static readonly string[] KnownDirectives = { "syntax", "escape", "check" };
+    private static readonly string[] LineExpectation = { "a line" };
+    private static readonly char[] LineBreakCharacters = { '\r', '\n' };
+    private static readonly Parser<IReadOnlyList<HeredocSyntax>> NoHeredocs = Lexical.Return<IReadOnlyList<HeredocSyntax>>(Array.Empty<HeredocSyntax>());
+
+    private static readonly Parser<IOption<Lexeme>> OptionalLineFeed = Lexical.Char('\n', "a line feed").Optional();
 
     // LF, CRLF or a lone CR.
     private static readonly Parser<Lexeme> LineBreak =
         Lexical.Char('\n', "the end of the line").Or(
             from cr in Lexical.Char('\r', "the end of the line")
-            from lf in Lexical.Char('\n', "a line feed").Optional()
+            from lf in OptionalLineFeed
             select cr);
 
     private static readonly Parser<Lexeme> EndOfLine = LineBreak.Or(Lexical.EndOfInput);
@@ -29,34 +34,40 @@ internal sealed class FileGrammar
     private static readonly Parser<Lexeme> Blanks = Lexical.Run(IsBlank);
 
     // Everything up to the end of the line.
-    private static readonly Parser<Lexeme> LineText = Lexical.Run(c => !IsLineBreak(c));
+    private static readonly Parser<Lexeme> LineText = Lexical.RunUntil('\r', '\n');
 
     private static readonly Parser<object> NotAtEnd = Parse.Not(Lexical.EndOfInput);
 
-    // A physical line: its leading white space, its text, and its line break (or the end of the file).
-    private static readonly Parser<PhysicalLine> Line =
-        from notAtEnd in NotAtEnd
-        from leading in Blanks
-        from text in LineText
-        from lineBreak in EndOfLine
-        select new PhysicalLine(leading, text);
+    private static readonly Parser<Lexeme> SpacesOrTabs = Lexical.Run(c => c == ' ' || c == '\t');
+
+    // A physical line: its leading white space, its text, and its line break (or the end of the file). It is read in
+    // one step, as BuildKit's line scanner does, because every line of the file goes through it.
+    private static readonly Parser<PhysicalLine> Line = ReadLine;
+
+    private static readonly Parser<Lexeme> LettersAndDigits = Lexical.Run(c => IsAsciiLetter(c) || (c >= '0' && c <= '9'));
 
     // escape, syntax, check — letters then letters or digits.
     private static readonly Parser<Lexeme> DirectiveName =
         (from first in Parse.Char(IsAsciiLetter, "a directive name")
-         from rest in Lexical.Run(c => IsAsciiLetter(c) || (c >= '0' && c <= '9'))
+         from rest in LettersAndDigits
          select rest)
         .Capture();
+
+    private static readonly Parser<Lexeme> Hash = Lexical.Char('#', "#");
+
+    private static readonly Parser<Lexeme> DirectiveSpaces = Lexical.Run(IsDirectiveSpace);
+
+    private static readonly Parser<Lexeme> EqualsSign = Lexical.Char('=', "=");
 
     // # escape=`
     private static readonly Parser<DirectiveLine> Directive =
         from leading in Blanks
-        from hash in Parse.Char('#').Capture()
+        from hash in Hash
         from padding in Blanks
         from name in DirectiveName
         where KnownDirectives.Contains(name.Text.ToLowerInvariant())
-        from beforeEquals in Lexical.Run(IsDirectiveSpace)
-        from equalsSign in Parse.Char('=')
+        from beforeEquals in DirectiveSpaces
+        from equalsSign in EqualsSign
         from value in LineText
         where !value.IsEmpty
         from end in EndOfLine
@@ -87,7 +98,7 @@ internal sealed class FileGrammar
     private static readonly FileGrammar Backslash = new('\\');
     private static readonly FileGrammar Backtick = new('`');
 
-    private readonly Parser<IEnumerable<FileItem>> items;
+    private readonly Parser<IReadOnlyList<FileItem>> items;
     private readonly InstructionGrammar instructions;
     private readonly Parser<TextInput?> continuationMarker;
 
@@ -98,7 +109,7 @@ internal sealed class FileGrammar
         // \ then only spaces or tabs to the end of the line: the instruction continues on the next line.
         continuationMarker =
             (from escapeCharacter in Lexical.Char(escape, "the escape character")
-             from padding in Lexical.Run(c => c == ' ' || c == '\t')
+             from padding in SpacesOrTabs
              select (TextInput?)escapeCharacter.Start)
             .End();
 
@@ -108,30 +119,62 @@ internal sealed class FileGrammar
             where lines.Count > 0 && !lines[lines.Count - 1].IsSkippedInContinuation
             select ToContinuationLine(lines);
 
-        var continuationLines = continuationLine.RepeatWhile(line => line.Line.Continues);
-        var noContinuationLines = Parse.Return<IReadOnlyList<ContinuationLine>>(Array.Empty<ContinuationLine>());
+        // RUN apt-get update \ (comment or blank lines) && rm -rf /var/lib/apt/lists/*
+        var instructionLines = Lexical.Chain(
+            Line.Select(line => InstructionLine.Of(line.Text.Start, line.Text, ContinuationMarker(line.Text))),
+            first => first.Continues,
+            continuationLine,
+            next => next.Line.Continues)
+            .Select(lines => new InstructionLines(lines.First, lines.Following));
 
-        // FROM alpine, or RUN a \ (continuation lines) b, then the bodies of the heredocs it announces.
-        Parser<FileItem> Instruction(InstructionLine first) =>
-            from continuations in first.Continues ? continuationLines : noContinuationLines
-            from draft in InstructionText(first, continuations)
+        // The instruction, then the bodies of the heredocs it announces.
+        var instruction =
+            from draft in instructionLines.SelectChecked(ReadInstruction)
             from heredocs in Heredocs(draft.Heredocs)
-            select FileItem.ForInstruction(WithHeredocs(draft.Node, heredocs), continuations);
-
-        var blank = Parse.Return(FileItem.Blank);
+            select FileItem.ForInstruction(WithHeredocs(draft.Node, heredocs), draft.Comments);
 
         // A blank line, a comment line, or an instruction.
-        var item =
-            from line in Line
-            from fileItem in line.IsBlank ? blank
-                : line.IsComment ? Parse.Return(FileItem.ForComment(line.Comment()))
-                : Instruction(InstructionLine.Of(line.Text.Start, line.Text, ContinuationMarker(line.Text)))
-            select fileItem;
+        var item = Lexical.If(StartsBlankOrCommentLine, Line.Select(BlankOrComment), instruction);
 
-        items = item.XMany();
+        // At most one item per line.
+        items = item.XMany(input => input.SourceText.LineCount - input.SourceText.LineIndexOf(input.Position));
     }
 
     private static FileGrammar For(char escape) => escape == '`' ? Backtick : Backslash;
+
+    private static IResult<PhysicalLine> ReadLine(IInput input)
+    {
+        var start = (TextInput)input;
+        if (start.AtEnd)
+        {
+            return Results.Failure<PhysicalLine>(input, "unexpected end of input", LineExpectation);
+        }
+
+        var source = start.Source;
+        var position = start.Position;
+        var end = start.End;
+        while (position < end && IsBlank(source[position]))
+        {
+            position++;
+        }
+
+        var textStart = position;
+        position = source.IndexOfAny(LineBreakCharacters, position, end - position);
+        if (position < 0)
+        {
+            position = end;
+        }
+
+        var textEnd = position;
+        if (position < end)
+        {
+            position += source[position] == '\r' && position + 1 < end && source[position + 1] == '\n' ? 2 : 1;
+        }
+
+        var leading = start.At(textStart);
+        var text = new Lexeme(leading, leading.At(textEnd));
+        return Results.Success(new PhysicalLine(new Lexeme(start, leading), text), start.At(position));
+    }
 
     /// <summary>Where the continuation escape character of <paramref name="text"/> is, if the line ends with one.</summary>
     private TextInput? ContinuationMarker(Lexeme text)
@@ -231,13 +274,30 @@ internal sealed class FileGrammar
     private static char EscapeOf(IReadOnlyList<DirectiveLine> directives) =>
         directives.FirstOrDefault(line => line.Directive.Name == "escape")?.Directive.Value[0] ?? '\\';
 
-    private static Parser<DockerfileSyntax> Syntax(IReadOnlyList<DirectiveLine> directives, IEnumerable<FileItem> items, TextInput end)
+    private static Parser<DockerfileSyntax> Syntax(IReadOnlyList<DirectiveLine> directives, IReadOnlyList<FileItem> items, TextInput end)
     {
-        var instructions = new List<InstructionSyntax>();
-        var comments = new List<CommentSyntax>();
+        var instructionCount = 0;
+        var commentCount = 0;
         foreach (var item in items)
         {
-            comments.AddRange(item.Comments);
+            instructionCount += item.Instruction is null ? 0 : 1;
+            commentCount += item.CommentCount;
+        }
+
+        var instructions = new List<InstructionSyntax>(instructionCount);
+        var comments = new List<CommentSyntax>(commentCount);
+        foreach (var item in items)
+        {
+            if (item.Comment is not null)
+            {
+                comments.Add(item.Comment);
+            }
+
+            if (item.InnerComments is not null)
+            {
+                comments.AddRange(item.InnerComments);
+            }
+
             if (item.Instruction is not null)
             {
                 instructions.Add(item.Instruction);
@@ -258,31 +318,48 @@ internal sealed class FileGrammar
             span));
     }
 
-    /// <summary>Reads the logical line made of <paramref name="first"/> and its continuations as one instruction.</summary>
-    private Parser<InstructionDraft> InstructionText(InstructionLine first, IReadOnlyList<ContinuationLine> continuations) => input =>
+    /// <summary>Reads the logical line made of an instruction's lines as one instruction.</summary>
+    private Outcome<InstructionRead> ReadInstruction(InstructionLines lines)
     {
-        var here = (TextInput)input;
-        var logicalLine = LogicalLine.Create(here.SourceText, first, continuations);
+        var first = lines.First.Start;
+        var logicalLine = LogicalLine.Create(first.SourceText, lines.First, lines.Continuations);
         if (logicalLine is null)
         {
-            return Result.Failure<InstructionDraft>(here, "expected an instruction", new[] { "an instruction after the line continuation" });
+            // Only continuation characters, then nothing: report it just after the last one.
+            var last = lines.Continuations.Count == 0 ? lines.First : lines.Continuations[lines.Continuations.Count - 1].Line;
+            return Outcome<InstructionRead>.Expected(last.ContentEnd.At(last.ContentEnd.Position + 1), "an instruction after the line continuation");
         }
 
         var result = instructions.Instruction(logicalLine);
         if (result.WasSuccessful)
         {
-            return Result.Success(result.Value, input);
+            var comments = lines.Continuations.Count == 0
+                ? (IReadOnlyList<CommentSyntax>)Array.Empty<CommentSyntax>()
+                : lines.Continuations.SelectMany(line => line.Comments).ToList();
+            return new InstructionRead(result.Value.Node, result.Value.Heredocs, comments);
         }
 
         // Report the error where it is in the file.
-        var position = here.AtFileOffset(((TextInput)result.Remainder).SourceOffset);
-        return Result.Failure<InstructionDraft>(position, result.Message, result.Expectations);
-    };
+        var position = first.AtFileOffset(((TextInput)result.Remainder).SourceOffset);
+        return Outcome<InstructionRead>.Expected(position, string.Join(" or ", result.Expectations.Distinct()));
+    }
+
+    private static bool StartsBlankOrCommentLine(TextInput input)
+    {
+        var text = input.Source;
+        var position = input.Position;
+        while (position < input.End && IsBlank(text[position]))
+        {
+            position++;
+        }
+
+        return position == input.End || IsLineBreak(text[position]) || text[position] == '#';
+    }
+
+    private static FileItem BlankOrComment(PhysicalLine line) => line.IsBlank ? FileItem.Blank : FileItem.ForComment(line.Comment());
 
     private static Parser<IReadOnlyList<HeredocSyntax>> Heredocs(IReadOnlyList<HeredocRequest> requests) =>
-        requests.Count == 0
-            ? Parse.Return<IReadOnlyList<HeredocSyntax>>(Array.Empty<HeredocSyntax>())
-            : Lexical.Sequence(requests.Select(Heredoc).ToList());
+        requests.Count == 0 ? NoHeredocs : Lexical.Sequence(requests.Select(Heredoc).ToList());
 
     // The body of <<EOF: every line up to the one that is exactly EOF (after leading tabs, for <<-EOF).
     private static Parser<HeredocSyntax> Heredoc(HeredocRequest request) =>
@@ -341,8 +418,6 @@ internal sealed class FileGrammar
 
             return end - start == request.Name.Length && string.CompareOrdinal(text, start, request.Name, 0, request.Name.Length) == 0;
         }
-
-        public override string ToString() => "heredoc line";
     }
 }
 
@@ -377,32 +452,46 @@ internal sealed class PhysicalLine
     public bool IsSkippedInContinuation => Text.IsEmpty || Text.Start.Current == '#';
 
     public CommentSyntax Comment() => new(Text.Start.TextTo(Text.End).Substring(1).Trim(), Text.Span);
-
-    public override string ToString() => "line";
 }
+
+/// <summary>The first line of an instruction and its continuation lines.</summary>
+internal sealed record InstructionLines(InstructionLine First, IReadOnlyList<ContinuationLine> Continuations);
+
+/// <summary>An instruction read from its lines, the heredocs it announces, and the comment lines among its lines.</summary>
+internal sealed record InstructionRead(InstructionSyntax Node, IReadOnlyList<HeredocRequest> Heredocs, IReadOnlyList<CommentSyntax> Comments);
 
 /// <summary>A continuation line with the comment lines skipped before it.</summary>
 internal sealed record ContinuationLine(IReadOnlyList<CommentSyntax> Comments, InstructionLine Line);
 
-/// <summary>A blank line, a comment line, or an instruction with the comment lines inside its continuations.</summary>
-internal sealed class FileItem
+/// <summary>
+/// A blank line, a comment line, or an instruction with the comment lines inside its continuations. A struct: a large
+/// file has hundreds of thousands of them, kept until the end of the parse.
+/// </summary>
+internal readonly struct FileItem
 {
-    public static readonly FileItem Blank = new(null, Array.Empty<CommentSyntax>());
+    public static readonly FileItem Blank;
 
-    private FileItem(InstructionSyntax? instruction, IReadOnlyList<CommentSyntax> comments)
+    private FileItem(InstructionSyntax? instruction, CommentSyntax? comment, IReadOnlyList<CommentSyntax>? innerComments)
     {
         Instruction = instruction;
-        Comments = comments;
+        Comment = comment;
+        InnerComments = innerComments;
     }
 
     public InstructionSyntax? Instruction { get; }
 
-    public IReadOnlyList<CommentSyntax> Comments { get; }
+    /// <summary>The comment, for a comment line.</summary>
+    public CommentSyntax? Comment { get; }
 
-    public static FileItem ForComment(CommentSyntax comment) => new(null, new[] { comment });
+    /// <summary>Comment lines inside an instruction's continuations.</summary>
+    public IReadOnlyList<CommentSyntax>? InnerComments { get; }
 
-    public static FileItem ForInstruction(InstructionSyntax instruction, IReadOnlyList<ContinuationLine> continuations) =>
-        new(instruction, continuations.Count == 0 ? Array.Empty<CommentSyntax>() : continuations.SelectMany(line => line.Comments).ToList());
+    public int CommentCount => (Comment is null ? 0 : 1) + (InnerComments?.Count ?? 0);
+
+    public static FileItem ForComment(CommentSyntax comment) => new(null, comment, null);
+
+    public static FileItem ForInstruction(InstructionSyntax instruction, IReadOnlyList<CommentSyntax> comments) =>
+        new(instruction, null, comments.Count == 0 ? null : comments);
 }
 
 /// <summary>Joins an instruction's physical lines into the logical line BuildKit parses.</summary>

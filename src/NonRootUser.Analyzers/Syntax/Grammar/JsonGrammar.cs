@@ -13,6 +13,9 @@ internal sealed record JsonElement(string? Value, TextInput Start, TextInput End
     public WordSyntax ToWord() => new(Value ?? string.Empty, Start.SpanTo(End));
 }
 
+/// <summary>An exec-form array: its elements, and where it starts and ends.</summary>
+internal sealed record JsonArray(IReadOnlyList<JsonElement> Elements, TextInput Start, TextInput End);
+
 /// <summary>
 /// The exec form: <c>["executable", "param"]</c>. BuildKit decodes the arguments as a JSON array (strictly: a trailing
 /// comma or single quotes make it shell form instead) and rejects a valid array holding anything but strings.
@@ -35,55 +38,98 @@ internal static class JsonGrammar
     private static readonly Parser<string> SimpleEscape =
         Parse.Chars("\"\\/bfnrt").Select(Unescape).Named("an escape character");
 
+    private static readonly Parser<string> HexDigits = Parse.Chars("0123456789abcdefABCDEF").Repeat(4).Text();
+
     // \u00e9 — a UTF-16 code unit in hex.
     private static readonly Parser<string> UnicodeEscape =
         from u in Parse.Char('u')
-        from digits in Parse.Chars("0123456789abcdefABCDEF").Repeat(4).Text()
+        from digits in HexDigits
         select ((char)int.Parse(digits, NumberStyles.HexNumber, CultureInfo.InvariantCulture)).ToString();
+
+    private static readonly Parser<string> EscapedCharacter = SimpleEscape.Or(UnicodeEscape);
 
     // \" or \u0041
     private static readonly Parser<string> EscapeSequence =
-        from backslash in Parse.Char('\\')
-        from character in SimpleEscape.Or(UnicodeEscape)
+        from backslash in Lexical.Char('\\', "a backslash")
+        from character in EscapedCharacter
         select character;
+
+    private static readonly Parser<Lexeme> ClosingQuote = Lexical.Char('"', "a closing quote");
+
+    // "echo" — in one step when it has no escapes, the common case.
+    private static readonly Parser<string> StringContent =
+        UnescapedRun.Or(EscapeSequence)
+            .RepeatUntil(c => c == '"', default(TextParts), (text, part) => text.Append(part))
+            .Select(parts => DecodedString(parts.ToString()));
 
     // "echo"
     private static readonly Parser<JsonElement> StringElement =
-        (from open in Lexical.Char('"', "a string")
-         from parts in UnescapedRun.Or(EscapeSequence).RepeatUntil(c => c == '"')
-         from close in Lexical.Char('"', "a closing quote")
-         select DecodedString(parts))
-        .Located()
-        .Select(text => new JsonElement(text.Value, text.Start, text.End));
+        from open in Lexical.Char('"', "a string")
+        from content in StringContent
+        from close in ClosingQuote
+        select new JsonElement(content, open.Start, close.End);
 
     // 1, true, null, {"a": [1]} — valid JSON that is not a string, which BuildKit rejects in an exec-form array.
     private static readonly Parser<JsonElement> NonStringElement = ScanNonStringValue;
 
     private static readonly Parser<JsonElement> Element = StringElement.Or(NonStringElement);
 
+    // [ , ] — punctuation with the white space after it, read as one token.
+    private static readonly Parser<Lexeme> OpenBracket = Token('[');
+    private static readonly Parser<Lexeme> Comma = Token(',');
+    private static readonly Parser<Lexeme> CloseBracket = Token(']');
+
     // , "next"
     private static readonly Parser<JsonElement> FollowingElement =
-        from leading in Whitespace
-        from comma in Lexical.Char(',', ",")
-        from trailing in Whitespace
+        from comma in Comma
         from element in Element
         select element;
 
+    private static readonly Parser<IEnumerable<JsonElement>> FollowingElements =
+        (from element in FollowingElement
+         from after in Whitespace
+         select element).Many();
+
+    // "a" , "b" — the white space after each element belongs to it.
     private static readonly Parser<IReadOnlyList<JsonElement>> Elements =
         from first in Element
-        from rest in FollowingElement.Many()
-        select (IReadOnlyList<JsonElement>)new[] { first }.Concat(rest).ToList();
+        from whitespace in Whitespace
+        from rest in FollowingElements
+        select Prepend(first, rest);
+
+    private static readonly IReadOnlyList<JsonElement> NoElements = System.Array.Empty<JsonElement>();
+
+    private static readonly Parser<IReadOnlyList<JsonElement>> ArrayContent = Lexical.IfNext(c => c != ']', Elements, NoElements);
 
     /// <summary><c>[ "a", "b" ]</c> filling the whole input (white space may follow it).</summary>
-    public static readonly Parser<IReadOnlyList<JsonElement>> Array =
-        (from open in Lexical.Char('[', "[")
-         from leading in Whitespace
-         from elements in Elements.Optional()
-         from trailing in Whitespace
-         from close in Lexical.Char(']', "]")
-         from after in Whitespace
-         select elements.GetOrElse(System.Array.Empty<JsonElement>()))
+    public static readonly Parser<JsonArray> Array =
+        (from open in OpenBracket
+         from elements in ArrayContent
+         from close in CloseBracket
+         select new JsonArray(elements, open.Start, close.End))
         .End();
+
+    private static Parser<Lexeme> Token(char punctuation) => Lexical.Token(punctuation, IsJsonWhitespace, punctuation.ToString());
+
+    private static IReadOnlyList<JsonElement> Prepend(JsonElement first, IEnumerable<JsonElement> rest)
+    {
+        var elements = new List<JsonElement> { first };
+        elements.AddRange(rest);
+        return elements;
+    }
+
+    private static bool HasSurrogate(string text)
+    {
+        foreach (var c in text)
+        {
+            if (char.IsSurrogate(c))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     private static bool IsJsonWhitespace(char c) => c == ' ' || c == '\t' || c == '\n' || c == '\r';
 
@@ -97,15 +143,15 @@ internal static class JsonGrammar
         _ => escape.ToString(),
     };
 
-    /// <summary>Joins the pieces of a string; like Go, a surrogate that is not part of a pair becomes U+FFFD.</summary>
-    private static string DecodedString(IEnumerable<string> parts)
+    /// <summary>Like Go, a surrogate that is not part of a pair (from a \\u escape) becomes U+FFFD.</summary>
+    private static string DecodedString(string text)
     {
-        var builder = new StringBuilder();
-        foreach (var part in parts)
+        if (!HasSurrogate(text))
         {
-            builder.Append(part);
+            return text;
         }
 
+        var builder = new StringBuilder(text);
         for (var i = 0; i < builder.Length; i++)
         {
             var c = builder[i];
@@ -132,11 +178,11 @@ internal static class JsonGrammar
         var end = ScanValue(start.Source, start.Position, start.End);
         if (end < 0)
         {
-            return Result.Failure<JsonElement>(input, "invalid JSON value", ValueExpectation);
+            return Results.Failure<JsonElement>(input, "invalid JSON value", ValueExpectation);
         }
 
         var stop = start.At(end);
-        return Result.Success(new JsonElement(null, start, stop), stop);
+        return Results.Success(new JsonElement(null, start, stop), stop);
     }
 
     private static int ScanValue(string text, int position, int end)

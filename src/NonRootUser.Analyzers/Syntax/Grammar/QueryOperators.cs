@@ -6,17 +6,18 @@ using Sprache;
 namespace NonRootUser.Analyzers.Syntax.Grammar;
 
 /// <summary>
-/// Sprache's query operators (<c>from … select</c>, <c>where</c>), <c>Or</c>, <c>Named</c> and <c>Return</c>, with the
-/// same behaviour but without allocating closures on every call: Sprache's own versions build several delegates each
-/// time a parser runs, which made them most of the parse time. Declared in the grammar's namespace, these are the ones
-/// C# binds to in this folder (extension methods of an enclosing namespace win over those of a <c>using</c>).
+/// Sprache's query operators (<c>from … select</c>, <c>where</c>), <c>Or</c>, <c>Named</c>, <c>Return</c> and
+/// <c>End</c>, with the same behaviour but without allocating closures on every call: Sprache's own versions build
+/// several delegates each time a parser runs, which made them most of the parse time. Declared in the grammar's
+/// namespace, these are the ones C# binds to in this folder (extension methods of an enclosing namespace win over
+/// those of a <c>using</c>); code that imports both this namespace and Sprache's must qualify the call.
 /// </summary>
 internal static class QueryOperators
 {
     public static Parser<U> Select<T, U>(this Parser<T> parser, Func<T, U> convert) => input =>
     {
         var result = parser(input);
-        return result.WasSuccessful ? Result.Success(convert(result.Value), result.Remainder) : Fail<T, U>(result);
+        return result.WasSuccessful ? Results.Success(convert(result.Value), result.Remainder) : Fail<T, U>(result);
     };
 
     public static Parser<V> SelectMany<T, U, V>(this Parser<T> parser, Func<T, Parser<U>> selector, Func<T, U, V> projector) => input =>
@@ -28,7 +29,7 @@ internal static class QueryOperators
         }
 
         var second = selector(first.Value)(first.Remainder);
-        return second.WasSuccessful ? Result.Success(projector(first.Value, second.Value), second.Remainder) : Fail<U, V>(second);
+        return second.WasSuccessful ? Results.Success(projector(first.Value, second.Value), second.Remainder) : Fail<U, V>(second);
     };
 
     /// <summary>Like Sprache's <c>Where</c>: a value that does not satisfy the predicate fails where the parser started.</summary>
@@ -37,7 +38,7 @@ internal static class QueryOperators
         var result = parser(input);
         return !result.WasSuccessful || predicate(result.Value)
             ? result
-            : Result.Failure<T>(input, "unexpected value", Array.Empty<string>());
+            : Results.Failure<T>(input, "unexpected value", Array.Empty<string>());
     };
 
     /// <summary>Like Sprache's <c>Or</c>: the second alternative is tried from the same input if the first fails (or consumes nothing).</summary>
@@ -66,7 +67,7 @@ internal static class QueryOperators
         {
             var result = parser(input);
             return !result.WasSuccessful && result.Remainder.Equals(input)
-                ? Result.Failure<T>(result.Remainder, result.Message, expectations)
+                ? Results.Failure<T>(result.Remainder, result.Message, expectations)
                 : result;
         };
     }
@@ -74,7 +75,7 @@ internal static class QueryOperators
     public static Parser<U> Return<T, U>(this Parser<T> parser, U value) => input =>
     {
         var result = parser(input);
-        return result.WasSuccessful ? Result.Success(value, result.Remainder) : Fail<T, U>(result);
+        return result.WasSuccessful ? Results.Success(value, result.Remainder) : Fail<T, U>(result);
     };
 
     /// <summary>Like Sprache's <c>End</c>: the parser must consume the whole input.</summary>
@@ -83,24 +84,13 @@ internal static class QueryOperators
         var result = parser(input);
         return !result.WasSuccessful || result.Remainder.AtEnd
             ? result
-            : Result.Failure<T>(result.Remainder, "unexpected character", EndExpectation);
+            : Results.Failure<T>(result.Remainder, "unexpected character", EndExpectation);
     };
-
-    /// <summary>Like Sprache's <c>AtLeastOnce</c>.</summary>
-    public static Parser<IEnumerable<T>> AtLeastOnce<T>(this Parser<T> parser)
-    {
-        var many = parser.Many();
-        return input =>
-        {
-            var result = many(input);
-            return result.Value.Any() ? result : Result.Failure<IEnumerable<T>>(input, "expected at least one", Array.Empty<string>());
-        };
-    }
 
     private static readonly string[] EndExpectation = { "the end of the input" };
 
     private static IResult<U> Fail<T, U>(IResult<T> failure) =>
-        Result.Failure<U>(failure.Remainder, failure.Message, failure.Expectations);
+        Results.Failure<U>(failure.Remainder, failure.Message, failure.Expectations);
 
     /// <summary>The failure that got further; at the same place, both expectations.</summary>
     private static IResult<T> BestError<T>(IResult<T> first, IResult<T> second)
@@ -111,7 +101,7 @@ internal static class QueryOperators
         }
 
         return second.Remainder.Position == first.Remainder.Position
-            ? Result.Failure<T>(first.Remainder, first.Message, first.Expectations.Union(second.Expectations))
+            ? Results.Failure<T>(first.Remainder, first.Message, first.Expectations.Union(second.Expectations))
             : first;
     }
 }

@@ -1,5 +1,3 @@
-using System;
-
 namespace NonRootUser.Analyzers.Syntax.Grammar;
 
 /// <summary>
@@ -19,25 +17,12 @@ internal sealed class SourceText
     public SourceText(string text)
     {
         Text = text;
-        var starts = new int[Math.Max(16, (text.Length / 32) + 1)];
+
+        // Counted first so that the table is allocated once (on a large file, growing it would churn large objects).
+        var starts = new int[CountLines(text)];
         var count = 1;
-        var position = 0;
-        while (true)
+        for (var position = NextLineStart(text, 0); position >= 0; position = NextLineStart(text, position))
         {
-            var lineBreak = text.IndexOfAny(LineBreakCharacters, position);
-            if (lineBreak < 0)
-            {
-                break;
-            }
-
-            position = text[lineBreak] == '\r' && lineBreak + 1 < text.Length && text[lineBreak + 1] == '\n'
-                ? lineBreak + 2
-                : lineBreak + 1;
-            if (count == starts.Length)
-            {
-                Array.Resize(ref starts, starts.Length * 2);
-            }
-
             starts[count++] = position;
         }
 
@@ -46,6 +31,29 @@ internal sealed class SourceText
     }
 
     public string Text { get; }
+
+    private static int CountLines(string text)
+    {
+        var count = 1;
+        for (var position = NextLineStart(text, 0); position >= 0; position = NextLineStart(text, position))
+        {
+            count++;
+        }
+
+        return count;
+    }
+
+    /// <summary>Where the line after the one containing <paramref name="position"/> starts; -1 on the last line.</summary>
+    private static int NextLineStart(string text, int position)
+    {
+        var lineBreak = text.IndexOfAny(LineBreakCharacters, position);
+        if (lineBreak < 0)
+        {
+            return -1;
+        }
+
+        return text[lineBreak] == '\r' && lineBreak + 1 < text.Length && text[lineBreak + 1] == '\n' ? lineBreak + 2 : lineBreak + 1;
+    }
 
     public int LineCount => lineCount;
 

@@ -11,54 +11,50 @@ namespace NonRootUser.Analyzers.Syntax.Grammar;
 /// </summary>
 internal sealed class TextInput : IInput
 {
-    private readonly SourceText source;
-    private readonly LogicalMap? map;
-    private IDictionary<object, object>? memos;
+    // One is allocated per step of every parser: what all positions of a window share lives in the window.
+    private readonly Window window;
 
-    private TextInput(SourceText source, string text, int position, int end, int untrimmedEnd, LogicalMap? map)
+    private TextInput(Window window, int position)
     {
-        this.source = source;
-        this.map = map;
-        Source = text;
+        this.window = window;
         Position = position;
-        End = end;
-        UntrimmedEnd = untrimmedEnd;
     }
 
     /// <summary>The text being read: the file itself, or a logical line joined from several physical lines.</summary>
-    public string Source { get; }
+    public string Source => window.Text;
 
     public int Position { get; }
 
     /// <summary>The exclusive end of the window this input may read.</summary>
-    public int End { get; }
+    public int End => window.End;
 
     /// <summary>The end of the window before trailing white space was trimmed: where "expected more" errors point.</summary>
-    public int UntrimmedEnd { get; }
+    public int UntrimmedEnd => window.UntrimmedEnd;
 
-    public bool AtEnd => Position >= End;
+    public bool AtEnd => Position >= window.End;
 
-    public char Current => Position < End ? Source[Position] : '\0';
+    public char Current => Position < window.End ? window.Text[Position] : '\0';
 
     public int Line => SourcePosition.Line;
 
     public int Column => SourcePosition.Column;
 
-    public IDictionary<object, object> Memos => memos ??= new Dictionary<object, object>();
+    /// <summary>Sprache's memo table (unused by this grammar), shared by the window.</summary>
+    public IDictionary<object, object> Memos => window.Memos;
 
     /// <summary>The offset in the file of the current character.</summary>
-    public int SourceOffset => map is null ? Position : map.ToSource(Position);
+    public int SourceOffset => window.Map is null ? Position : window.Map.ToSource(Position);
 
-    public SourcePosition SourcePosition => source.PositionOf(SourceOffset);
+    public SourcePosition SourcePosition => window.Source.PositionOf(SourceOffset);
 
-    public SourceText SourceText => source;
+    public SourceText SourceText => window.Source;
 
     public static TextInput ForFile(SourceText source) =>
-        new(source, source.Text, 0, source.Text.Length, source.Text.Length, null);
+        new(new Window(source, source.Text, source.Text.Length, source.Text.Length, null), 0);
 
     /// <summary>An input over <paramref name="text"/>[<paramref name="start"/>..<paramref name="end"/>), mapped to the file by <paramref name="map"/> (null: <paramref name="text"/> is the file).</summary>
     public static TextInput ForWindow(SourceText source, string text, int start, int end, int untrimmedEnd, LogicalMap? map) =>
-        new(source, text, start, end, untrimmedEnd, map);
+        new(new Window(source, text, end, untrimmedEnd, map), start);
 
     public IInput Advance()
     {
@@ -67,28 +63,31 @@ internal sealed class TextInput : IInput
             throw new InvalidOperationException("The input is already at the end of the source.");
         }
 
-        return At(Position + 1);
+        return new TextInput(window, Position + 1);
     }
 
     /// <summary>The same window at another position (used by lexical runs to skip many characters at once).</summary>
-    public TextInput At(int position) =>
-        position == Position ? this : new TextInput(source, Source, position, End, UntrimmedEnd, map);
+    public TextInput At(int position) => position == Position ? this : new TextInput(window, position);
 
     /// <summary>This input, ending at <paramref name="end"/>: to parse a piece of the text on its own.</summary>
     public TextInput Until(TextInput end) =>
-        new(source, Source, Position, end.Position, end.Position, map);
+        new(new Window(window.Source, window.Text, end.Position, end.Position, window.Map), Position);
 
     /// <summary>A position at the untrimmed end of the window.</summary>
     public TextInput AtUntrimmedEnd() =>
-        new(source, Source, UntrimmedEnd, Math.Max(End, UntrimmedEnd), UntrimmedEnd, map);
+        new(new Window(window.Source, window.Text, Math.Max(window.End, window.UntrimmedEnd), window.UntrimmedEnd, window.Map), window.UntrimmedEnd);
 
     /// <summary>An input over the whole file at <paramref name="sourceOffset"/>: where errors found in a logical line are reported.</summary>
-    public TextInput AtFileOffset(int sourceOffset) =>
-        new(source, source.Text, sourceOffset, source.Text.Length, source.Text.Length, null);
+    public TextInput AtFileOffset(int sourceOffset)
+    {
+        var source = window.Source;
+        return new TextInput(new Window(source, source.Text, source.Text.Length, source.Text.Length, null), sourceOffset);
+    }
 
     /// <summary>The span of the text from this position to <paramref name="end"/> (exclusive), in file coordinates.</summary>
     public SourceSpan SpanTo(TextInput end)
     {
+        var source = window.Source;
         var startOffset = SourceOffset;
         if (end.Position <= Position)
         {
@@ -98,18 +97,45 @@ internal sealed class TextInput : IInput
 
         // The end is just after the last character, which keeps it on that character's line even when the logical
         // line continues on the next physical line.
-        var endOffset = map is null ? end.Position : map.ToSource(end.Position - 1) + 1;
+        var endOffset = window.Map is null ? end.Position : window.Map.ToSource(end.Position - 1) + 1;
         return new SourceSpan(source.PositionOf(startOffset), source.PositionOf(endOffset));
     }
 
-    public string TextTo(TextInput end) => Source.Substring(Position, end.Position - Position);
+    public string TextTo(TextInput end) => window.Text.Substring(Position, end.Position - Position);
 
     public bool Equals(IInput? other) =>
-        other is TextInput input && ReferenceEquals(Source, input.Source) && Position == input.Position && End == input.End;
+        other is TextInput input && ReferenceEquals(window.Text, input.window.Text) && Position == input.Position && window.End == input.window.End;
 
     public override bool Equals(object? obj) => obj is IInput input && Equals(input);
 
-    public override int GetHashCode() => unchecked((Source.Length * 397) ^ (Position * 31) ^ End);
+    public override int GetHashCode() => unchecked((window.Text.Length * 397) ^ (Position * 31) ^ window.End);
 
     public override string ToString() => $"Line {Line}, Column {Column}";
+
+    /// <summary>What the positions of one window share.</summary>
+    private sealed class Window
+    {
+        private IDictionary<object, object>? memos;
+
+        public Window(SourceText source, string text, int end, int untrimmedEnd, LogicalMap? map)
+        {
+            Source = source;
+            Text = text;
+            End = end;
+            UntrimmedEnd = untrimmedEnd;
+            Map = map;
+        }
+
+        public SourceText Source { get; }
+
+        public string Text { get; }
+
+        public int End { get; }
+
+        public int UntrimmedEnd { get; }
+
+        public LogicalMap? Map { get; }
+
+        public IDictionary<object, object> Memos => memos ??= new Dictionary<object, object>();
+    }
 }

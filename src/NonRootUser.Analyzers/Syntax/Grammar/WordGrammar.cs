@@ -10,7 +10,9 @@ namespace NonRootUser.Analyzers.Syntax.Grammar;
 /// </summary>
 internal sealed record ShellWord(string Value, TextInput Start, TextInput ValueEnd)
 {
-    public WordSyntax ToWord() => new(Value, Start.SpanTo(ValueEnd));
+    public SourceSpan Span => Start.SpanTo(ValueEnd);
+
+    public WordSyntax ToWord() => new(Value, Span);
 
     /// <summary>The word for characters [<paramref name="from"/>..<paramref name="to"/>) of <see cref="Value"/>.</summary>
     public WordSyntax Slice(int from, int to) =>
@@ -25,54 +27,70 @@ internal sealed class WordGrammar
 {
     private static readonly Parser<Lexeme> Blanks = Lexical.Run(char.IsWhiteSpace);
 
+    private static readonly Parser<IOption<char>> OptionalCharacter = Parse.AnyChar.Optional();
+
+    private static readonly Parser<IOption<Lexeme>> OptionalDoubleQuote = Lexical.Char('"', "a double quote").Optional();
+
+    private static readonly Parser<IOption<Lexeme>> OptionalSingleQuote = Lexical.Char('\'', "a single quote").Optional();
+
+    private static readonly Parser<Lexeme> NotSingleQuotes = Lexical.Run(c => c != '\'');
+
+    // 'a b \' — everything up to the next single quote, escape characters included.
+    private static readonly Parser<bool> SingleQuoted =
+        from open in Lexical.Char('\'', "a single quote")
+        from text in NotSingleQuotes
+        from close in OptionalSingleQuote
+        select false;
+
     // Built last: their constructors use the static parsers above.
     public static readonly WordGrammar Backslash = new('\\');
     public static readonly WordGrammar Backtick = new('`');
 
-    // Each part of a word tells whether it ended with an escape character that had nothing left to escape.
-    private readonly Parser<bool> escapedCharacter;
-    private readonly Parser<bool> plainRun;
-    private readonly Parser<bool> doubleQuoted;
-    private readonly Parser<bool> singleQuoted;
-    private readonly Parser<bool> wordPart;
-
     private WordGrammar(char escape)
     {
+        // Each part of a word tells whether it ended with an escape character that had nothing left to escape.
+
         // \" — the escape character keeps the next character in the word, even a quote or a space.
-        escapedCharacter =
-            from escapeCharacter in Parse.Char(escape)
-            from escaped in Parse.AnyChar.Optional()
-            select escaped.IsEmpty;
+        var escapedCharacter =
+            from escapeCharacter in Lexical.Char(escape, "the escape character")
+            from escaped in OptionalCharacter
+            select !escaped.IsDefined;
 
         // abc
-        plainRun = Lexical.Run1(c => !char.IsWhiteSpace(c) && c != '"' && c != '\'' && c != escape, "a word").Return(false);
+        var plainRun = Lexical.Run1(c => !char.IsWhiteSpace(c) && c != '"' && c != '\'' && c != escape, "a word").Return(false);
 
         // "a b \" c" — white space does not split it; the escape character still escapes.
-        doubleQuoted =
+        var doubleQuotedParts = escapedCharacter
+            .Or(Lexical.Run1(c => c != '"' && c != escape, "a character").Return(false))
+            .RepeatUntil(c => c == '"');
+        var doubleQuoted =
             from open in Lexical.Char('"', "a double quote")
-            from parts in escapedCharacter.Or(Lexical.Run1(c => c != '"' && c != escape, "a character").Return(false)).RepeatUntil(c => c == '"')
-            from close in Lexical.Char('"', "a double quote").Optional()
-            select parts.LastOrDefault();
+            from parts in doubleQuotedParts
+            from close in OptionalDoubleQuote
+            select parts.Count > 0 && parts[parts.Count - 1];
 
-        // 'a b \' — everything up to the next single quote, escape characters included.
-        singleQuoted =
-            from open in Lexical.Char('\'', "a single quote")
-            from text in Lexical.Run(c => c != '\'')
-            from close in Lexical.Char('\'', "a single quote").Optional()
-            select false;
-
-        wordPart = plainRun.Or(doubleQuoted).Or(escapedCharacter).Or(singleQuoted);
+        // How many parts a word has, and whether the last one ended with an escape character that escaped nothing.
+        var wordParts = plainRun.Or(doubleQuoted).Or(escapedCharacter).Or(SingleQuoted)
+            .RepeatUntil(char.IsWhiteSpace, (Count: 0, DanglingEscape: false), (word, dangling) => (word.Count + 1, dangling))
+            .Where(word => word.Count > 0);
 
         // name="a b"
         Word =
-            from parts in wordPart.RepeatUntil(char.IsWhiteSpace).Where(parts => parts.Count > 0).Located()
-            select ToShellWord(parts);
+            from parts in wordParts.Located()
+            select ToShellWord(parts.Start, parts.End, parts.Value.DanglingEscape);
+
+        var wordAndBlanks =
+            from word in Word
+            from blanks in Blanks
+            select word;
+
+        var wordsAndBlanks = wordAndBlanks.RepeatUntil(_ => false);
 
         // a=1 b="2 3"
         Words =
             from leading in Blanks
-            from words in (from word in Word from blanks in Blanks select word).RepeatUntil(_ => false)
-            select (IReadOnlyList<ShellWord>)words.Where(word => word.Value.Length > 0).ToList();
+            from words in wordsAndBlanks
+            select WithoutEmptyWords(words);
     }
 
     public Parser<ShellWord> Word { get; }
@@ -81,11 +99,24 @@ internal sealed class WordGrammar
 
     public static WordGrammar For(char escape) => escape == '`' ? Backtick : Backslash;
 
-    private static ShellWord ToShellWord(Located<IReadOnlyList<bool>> parts)
+    private static ShellWord ToShellWord(TextInput start, TextInput end, bool danglingEscape)
     {
-        var danglingEscape = parts.Value[parts.Value.Count - 1];
-        var valueEnd = danglingEscape ? parts.End.At(parts.End.Position - 1) : parts.End;
-        return new ShellWord(parts.Start.TextTo(valueEnd), parts.Start, valueEnd);
+        var valueEnd = danglingEscape ? end.At(end.Position - 1) : end;
+        return new ShellWord(start.TextTo(valueEnd), start, valueEnd);
+    }
+
+    /// <summary>A word that was only a dangling escape character is no word (BuildKit keeps only non-empty ones).</summary>
+    private static IReadOnlyList<ShellWord> WithoutEmptyWords(IReadOnlyList<ShellWord> words)
+    {
+        foreach (var word in words)
+        {
+            if (word.Value.Length == 0)
+            {
+                return words.Where(nonEmpty => nonEmpty.Value.Length > 0).ToList();
+            }
+        }
+
+        return words;
     }
 }
 
@@ -97,10 +128,12 @@ internal static class FlagGrammar
 {
     private static readonly Parser<Lexeme> Blanks = Lexical.Run(char.IsWhiteSpace);
 
+    private static readonly Parser<IOption<char>> OptionalCharacter = Parse.AnyChar.Optional();
+
     // \x
     private static readonly Parser<string> EscapedCharacter =
-        from backslash in Parse.Char('\\')
-        from escaped in Parse.AnyChar.Optional()
+        from backslash in Lexical.Char('\\', "a backslash")
+        from escaped in OptionalCharacter
         select escaped.IsDefined ? escaped.Get().ToString() : string.Empty;
 
     // abc
@@ -113,31 +146,68 @@ internal static class FlagGrammar
     // 'a b'
     private static readonly Parser<string> SingleQuoted = Quoted('\'');
 
-    // --chown="app:app", or -- alone, after which arguments may start with -- too.
+    private static readonly Parser<TextParts> FlagWordParts =
+        PlainRun.Or(DoubleQuoted).Or(EscapedCharacter).Or(SingleQuoted).RepeatUntil(char.IsWhiteSpace, default(TextParts), (text, part) => text.Append(part));
+
+    // --chown="app:app", or -- alone, after which arguments may start with -- too. The value is the word without
+    // its leading dashes, quotes removed.
+    private static readonly Parser<Located<string>> FlagWordText =
+        (from dashes in Lexical.String("--", "a flag")
+         from parts in FlagWordParts
+         select parts.ToString())
+        .Located();
+
     private static readonly Parser<Located<string>> FlagWord =
-        from word in (from dashes in Lexical.String("--", "a flag")
-                      from parts in PlainRun.Or(DoubleQuoted).Or(EscapedCharacter).Or(SingleQuoted).RepeatUntil(char.IsWhiteSpace)
-                      select "--" + string.Concat(parts)).Located()
+        from word in FlagWordText
         from blanks in Blanks
         select word;
 
     private static readonly IReadOnlyList<FlagSyntax> NoFlags = System.Array.Empty<FlagSyntax>();
 
-    /// <summary>The flags, with the white space around them.</summary>
-    public static readonly Parser<IReadOnlyList<FlagSyntax>> Flags =
-        from leading in Blanks
-        from words in FlagWord.RepeatWhile(word => word.Value != "--")
-        select words.Count == 0 ? NoFlags : words.Where(word => word.Value != "--").Select(ToFlag).ToList();
+    private static readonly Parser<IReadOnlyList<FlagSyntax>> FlagWords =
+        from words in FlagWord.RepeatWhile(word => word.Value.Length != 0)
+        select ToFlags(words);
 
-    private static Parser<string> Quoted(char quote) =>
-        from open in Lexical.Char(quote, "a quote")
-        from parts in EscapedCharacter.Or(Lexical.Run1(c => c != quote && c != '\\', "a character").Select(run => run.Text)).RepeatUntil(c => c == quote)
-        from close in Lexical.Char(quote, "a quote").Optional()
-        select string.Concat(parts);
+    private static readonly Parser<IReadOnlyList<FlagSyntax>> OptionalFlagWords = Lexical.IfNext(c => c == '-', FlagWords, NoFlags);
+
+    private static readonly Parser<IReadOnlyList<FlagSyntax>> BlanksAndFlags =
+        from leading in Blanks
+        from flags in OptionalFlagWords
+        select flags;
+
+    /// <summary>The flags, with the white space around them (most instructions have none: one look at the next character says so).</summary>
+    public static readonly Parser<IReadOnlyList<FlagSyntax>> Flags =
+        Lexical.IfNext(c => c == '-' || char.IsWhiteSpace(c), BlanksAndFlags, NoFlags);
+
+    private static Parser<string> Quoted(char quote)
+    {
+        var parts = EscapedCharacter.Or(Lexical.Run1(c => c != quote && c != '\\', "a character").Select(run => run.Text)).RepeatUntil(c => c == quote);
+        var optionalClose = Lexical.Char(quote, "a quote").Optional();
+        return
+            from open in Lexical.Char(quote, "a quote")
+            from text in parts
+            from close in optionalClose
+            select string.Concat(text);
+    }
+
+    private static IReadOnlyList<FlagSyntax> ToFlags(IReadOnlyList<Located<string>> words)
+    {
+        var flags = new List<FlagSyntax>(words.Count);
+        foreach (var word in words)
+        {
+            // A bare -- ends the flags and is not one.
+            if (word.Value.Length != 0)
+            {
+                flags.Add(ToFlag(word));
+            }
+        }
+
+        return flags.Count == 0 ? NoFlags : flags;
+    }
 
     private static FlagSyntax ToFlag(Located<string> word)
     {
-        var text = word.Value.Substring(2);
+        var text = word.Value;
         var equals = text.IndexOf('=');
         var span = word.Start.SpanTo(word.End);
         return equals < 0

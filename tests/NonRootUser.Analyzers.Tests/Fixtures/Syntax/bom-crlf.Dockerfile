@@ -1,0 +1,3 @@
+﻿# syntax=docker/dockerfile:1
+FROM alpine
+USER 1000:1000

@@ -1,0 +1,1 @@
+FROM alpine# classic Mac line endingsRUN echo a \  bUSER nobody
