@@ -24,7 +24,7 @@ public sealed class NRU005UserCannotBeResolved : Rule
 
                 if (user.UnresolvedVariables.Count == 0)
                 {
-                    yield return Report(context, user.Instruction.Span, $"'USER {MessageText.Excerpt(user.Instruction.Value.Value)}' cannot be expanded ({MessageText.Excerpt(user.ExpansionError)}), so the user the image runs as is unknown. Fix the variable reference.");
+                    yield return Report(context, user.Instruction.Span, $"'USER {MessageText.Excerpt(user.Instruction.Value.Value)}' cannot be expanded ({MessageText.Excerpt(Reason(user.ExpansionError))}), so the user the image runs as is unknown. Fix the variable reference.");
                     continue;
                 }
 
@@ -37,5 +37,13 @@ public sealed class NRU005UserCannotBeResolved : Rule
                 yield return Report(context, user.Instruction.Span, message);
             }
         }
+    }
+
+    /// <summary>BuildKit's errors read <c>failed to process "&lt;the whole word&gt;": &lt;reason&gt;</c>; the word is already quoted.</summary>
+    private static string? Reason(string? error)
+    {
+        const string Prefix = "failed to process \"";
+        var end = error?.LastIndexOf("\": ", System.StringComparison.Ordinal) ?? -1;
+        return error is not null && error.StartsWith(Prefix, System.StringComparison.Ordinal) && end > 0 ? error.Substring(end + 3) : error;
     }
 }

@@ -21,7 +21,7 @@ public class HostileFileTests
 
         var diagnostic = CannotRead(AnalyzeFile(path));
         Assert.That(diagnostic.FilePath, Is.EqualTo(path));
-        Assert.That(diagnostic.Message, Does.Contain("Could not find file"));
+        Assert.That(diagnostic.Message, Does.Contain("does not exist"));
     }
 
     [Test]
@@ -33,7 +33,7 @@ public class HostileFileTests
             path = Path.Combine(directory.Path, "src", "Dockerfile");
         }
 
-        Assert.That(CannotRead(AnalyzeFile(path)).Message, Does.Contain("Could not find a part of the path"));
+        Assert.That(CannotRead(AnalyzeFile(path)).Message, Does.Contain("does not exist"));
     }
 
     [Test]
