@@ -10,6 +10,8 @@ if (args.Length > 0 && args[0] == "--quick")
 {
     var iterations = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 5;
     QuickRun(iterations);
+    Console.WriteLine();
+    AnalysisQuickRun.Run();
     return 0;
 }
 
