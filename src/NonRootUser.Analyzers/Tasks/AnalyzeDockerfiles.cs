@@ -19,10 +19,18 @@ namespace NonRootUser.Analyzers.Tasks;
 public sealed class AnalyzeDockerfiles : MSBuildTask
 {
     /// <summary>
-    /// The Dockerfiles to check (the <c>NonRootUserDockerfile</c> items); duplicates are checked once. An item's
-    /// <c>NoWarn</c> metadata silences codes for that file only.
+    /// The Dockerfiles to check (the <c>NonRootUserDockerfile</c> items); duplicates are checked once. Metadata, for
+    /// that file only: <c>NoWarn</c> silences codes, <c>Target</c> names the stage to check (instead of
+    /// <see cref="TargetStage"/>), <c>Enabled="false"</c> skips the file.
     /// </summary>
     public ITaskItem[] Dockerfiles { get; set; } = Array.Empty<ITaskItem>();
+
+    /// <summary>
+    /// Base images the project declares (the <c>NonRootUserBaseImage</c> items): the item is an image reference or
+    /// pattern; metadata <c>User</c> (default user), <c>Users</c> and <c>Groups</c> (<c>;</c> lists) and <c>Env</c>
+    /// (<c>NAME=VALUE;...</c>). They extend and override the built-in knowledge.
+    /// </summary>
+    public ITaskItem[] BaseImages { get; set; } = Array.Empty<ITaskItem>();
 
     /// <summary>The stage to check, as for <c>docker build --target</c>; empty for the last stage.</summary>
     public string? TargetStage { get; set; }
@@ -51,11 +59,23 @@ public sealed class AnalyzeDockerfiles : MSBuildTask
         try
         {
             var policy = SeverityPolicy.FromProperties(NoWarn, WarningsAsErrors, WarningsNotAsErrors, TreatWarningsAsErrors);
-            var result = new DockerfileCheck().Run(DockerfileItems(), CreateOptions(), policy);
+            var declared = DeclaredBaseImages.Read(BaseImageItems());
+            foreach (var problem in declared.Problems)
+            {
+                // A message, not a warning: a typo in the configuration must not fail a TreatWarningsAsErrors build.
+                Log.LogMessage(MessageImportance.Normal, problem);
+            }
+
+            var result = new DockerfileCheck().Run(DockerfileItems(), CreateOptions(declared.Images), policy);
             foreach (var file in result.CheckedFiles)
             {
                 // Visible with -v:n: tells which files discovery found, whatever the findings.
                 Log.LogMessage(MessageImportance.Normal, DockerfileCheck.CheckedFileMessagePrefix + file);
+            }
+
+            foreach (var file in result.SkippedFiles)
+            {
+                Log.LogMessage(MessageImportance.Normal, DockerfileCheck.SkippedFileMessagePrefix + file);
             }
 
             foreach (var finding in result.Findings)
@@ -93,7 +113,25 @@ public sealed class AnalyzeDockerfiles : MSBuildTask
         {
             // FullPath resolves a relative item against the project directory, not the process's current directory.
             var fullPath = item.GetMetadata("FullPath");
-            yield return new DockerfileItem(string.IsNullOrEmpty(fullPath) ? item.ItemSpec : fullPath, item.GetMetadata("NoWarn"));
+            yield return new DockerfileItem(
+                string.IsNullOrEmpty(fullPath) ? item.ItemSpec : fullPath,
+                item.GetMetadata("NoWarn"),
+                item.GetMetadata("Target"),
+                Enabled: !MSBuildBoolean.IsFalse(item.GetMetadata("Enabled")));
+        }
+    }
+
+    private IEnumerable<BaseImageItem> BaseImageItems()
+    {
+        foreach (var item in BaseImages ?? Array.Empty<ITaskItem>())
+        {
+            // ItemSpec is unescaped: Include="contoso.azurecr.io/%2A" arrives as contoso.azurecr.io/*.
+            yield return new BaseImageItem(
+                item.ItemSpec,
+                item.GetMetadata("User"),
+                item.GetMetadata("Users"),
+                item.GetMetadata("Groups"),
+                item.GetMetadata("Env"));
         }
     }
 
@@ -107,10 +145,11 @@ public sealed class AnalyzeDockerfiles : MSBuildTask
         }
     }
 
-    private AnalysisOptions CreateOptions() => new()
+    private AnalysisOptions CreateOptions(IReadOnlyList<Knowledge.BaseImageInfo> declaredBaseImages) => new()
     {
         TargetStage = string.IsNullOrWhiteSpace(TargetStage) ? null : TargetStage!.Trim(),
         BuildArguments = BuildArgumentParser.Parse(BuildArguments, Environment.GetEnvironmentVariable),
+        DeclaredBaseImages = declaredBaseImages,
     };
 
     private void LogFinding(ReportedFinding finding)
@@ -127,6 +166,9 @@ public sealed class AnalyzeDockerfiles : MSBuildTask
                 break;
             case ReportedSeverity.Message:
                 Log.LogMessage(null, diagnostic.Id, null, diagnostic.FilePath, span.Start.Line, span.Start.Column, span.End.Line, span.End.Column, MessageImportance.Normal, diagnostic.Message);
+                break;
+            case ReportedSeverity.QuietMessage:
+                Log.LogMessage(null, diagnostic.Id, null, diagnostic.FilePath, span.Start.Line, span.Start.Column, span.End.Line, span.End.Column, MessageImportance.Low, diagnostic.Message);
                 break;
         }
     }

@@ -18,6 +18,9 @@ internal sealed class DockerfileCheck
     /// <summary>Starts the message the task logs for each Dockerfile it checked; the rest is the full path.</summary>
     internal const string CheckedFileMessagePrefix = "NonRootUser.Analyzers checked ";
 
+    /// <summary>Starts the message the task logs for each Dockerfile whose item says <c>Enabled="false"</c>.</summary>
+    internal const string SkippedFileMessagePrefix = "NonRootUser.Analyzers skipped (Enabled=\"false\") ";
+
     private readonly Func<string, AnalysisOptions, IReadOnlyList<Diagnostic>> analyzeFile;
 
     public DockerfileCheck()
@@ -35,27 +38,30 @@ internal sealed class DockerfileCheck
 
     /// <summary>
     /// Checks every Dockerfile in <paramref name="items"/> once, in order of first appearance, and decides how each
-    /// finding is reported. In order, a finding is not logged when it is suppressed in the Dockerfile, when the item's
-    /// <c>NoWarn</c> names it, or when .editorconfig sets its rule to <c>silent</c> or <c>none</c>; an .editorconfig
-    /// severity replaces the rule's own; then <paramref name="policy"/> (the project's warning settings) decides.
+    /// finding is reported (see <see cref="Configure"/>). A file whose item has <c>Enabled="false"</c> is skipped; an
+    /// item's <c>Target</c> replaces <paramref name="options"/>' stage for that file.
     /// </summary>
     public DockerfileCheckResult Run(IEnumerable<DockerfileItem> items, AnalysisOptions options, SeverityPolicy policy)
     {
         var files = DistinctItems(items);
         var findings = new List<ReportedFinding>();
         var diagnostics = new List<Diagnostic>();
+        var checkedFiles = new List<string>();
+        var skippedFiles = new List<string>();
         foreach (var file in files)
         {
+            if (!file.Enabled)
+            {
+                skippedFiles.Add(file.Path);
+                continue;
+            }
+
+            checkedFiles.Add(file.Path);
             var itemNoWarn = WarningCodeList.Parse(file.NoWarn);
             var editorConfig = EditorConfigSeverities.ForFile(file.Path);
-            foreach (var diagnostic in CheckFile(file.Path, options))
+            foreach (var diagnostic in CheckFile(file.Path, OptionsFor(file, options)))
             {
                 var configured = Configure(diagnostic, itemNoWarn, editorConfig.Get(diagnostic.Id), policy, out var severity);
-                if (configured is null)
-                {
-                    continue;
-                }
-
                 diagnostics.Add(configured);
                 if (severity != ReportedSeverity.Suppressed)
                 {
@@ -64,14 +70,27 @@ internal sealed class DockerfileCheck
             }
         }
 
-        return new DockerfileCheckResult(files.Select(file => file.Path).ToList(), findings, diagnostics);
+        return new DockerfileCheckResult(checkedFiles, findings, diagnostics) { SkippedFiles = skippedFiles };
     }
 
+    /// <summary>The item's <c>Target</c> wins over the project's <c>NonRootUserTarget</c>.</summary>
+    private static AnalysisOptions OptionsFor(DockerfileItem file, AnalysisOptions options) =>
+        string.IsNullOrWhiteSpace(file.Target) ? options : options with { TargetStage = file.Target!.Trim() };
+
     /// <summary>
-    /// Applies the configuration to one finding: returns it as a report lists it (severity as reported, a suppression
-    /// when it is not logged), or null when its rule is off; <paramref name="severity"/> says how to log it.
+    /// Applies the configuration to one finding, in Roslyn's order, and returns it as a report lists it: with the
+    /// severity it is logged at, or with a suppression when it is not logged; <paramref name="severity"/> says how to log it.
+    /// <list type="number">
+    /// <item>A suppression comment in the Dockerfile (already marked by the analyzer), the item's <c>NoWarn</c> metadata
+    /// and the project's <c>NoWarn</c> win over everything: the finding is suppressed.</item>
+    /// <item>.editorconfig sets the severity: <c>none</c> suppresses it, <c>silent</c> makes it a quiet message,
+    /// <c>suggestion</c> a message, <c>warning</c> a warning, <c>error</c> an error; without an entry the rule's own
+    /// severity applies.</item>
+    /// <item>Then <c>WarningsAsErrors</c> and <c>TreatWarningsAsErrors</c> (less <c>WarningsNotAsErrors</c>) turn a
+    /// warning into an error.</item>
+    /// </list>
     /// </summary>
-    internal static Diagnostic? Configure(
+    internal static Diagnostic Configure(
         Diagnostic diagnostic,
         WarningCodeList itemNoWarn,
         ConfiguredSeverity? editorConfig,
@@ -87,42 +106,63 @@ internal sealed class DockerfileCheck
 
         if (itemNoWarn.Contains(diagnostic.Id))
         {
-            return Suppressed(diagnostic, "NoWarn metadata of the NonRootUserDockerfile item");
+            return Suppressed(diagnostic, ItemNoWarnJustification);
         }
 
-        switch (editorConfig)
+        if (policy.Silences(diagnostic.Id))
         {
-            case ConfiguredSeverity.None:
-                return null;
-            case ConfiguredSeverity.Silent:
-                return Suppressed(diagnostic, ".editorconfig severity = silent");
-            case ConfiguredSeverity.Error:
-                diagnostic = diagnostic with { Severity = DiagnosticSeverity.Error };
-                break;
-            case ConfiguredSeverity.Warning:
-                diagnostic = diagnostic with { Severity = DiagnosticSeverity.Warning };
-                break;
-            case ConfiguredSeverity.Suggestion:
-                diagnostic = diagnostic with { Severity = DiagnosticSeverity.Info };
-                break;
+            return Suppressed(diagnostic, ProjectNoWarnJustification);
         }
 
-        severity = policy.Decide(diagnostic.Id, diagnostic.Severity);
-        return severity switch
+        if (editorConfig == ConfiguredSeverity.None)
         {
-            ReportedSeverity.Suppressed => Suppressed(diagnostic, "NoWarn"),
-            ReportedSeverity.Error => diagnostic with { Severity = DiagnosticSeverity.Error },
-            ReportedSeverity.Warning => diagnostic with { Severity = DiagnosticSeverity.Warning },
-            _ => diagnostic with { Severity = DiagnosticSeverity.Info },
+            return Suppressed(diagnostic, EditorConfigNoneJustification);
+        }
+
+        severity = policy.Decide(diagnostic.Id, FromEditorConfig(editorConfig) ?? FromRule(diagnostic.Severity));
+        return diagnostic with
+        {
+            Severity = severity switch
+            {
+                ReportedSeverity.Error => DiagnosticSeverity.Error,
+                ReportedSeverity.Warning => DiagnosticSeverity.Warning,
+                _ => DiagnosticSeverity.Info,
+            },
         };
     }
+
+    /// <summary>Why a finding is suppressed, as a SARIF log says it (kind <c>external</c>).</summary>
+    internal const string ItemNoWarnJustification = "NoWarn metadata of the NonRootUserDockerfile item";
+
+    /// <inheritdoc cref="ItemNoWarnJustification"/>
+    internal const string ProjectNoWarnJustification = "NoWarn";
+
+    /// <inheritdoc cref="ItemNoWarnJustification"/>
+    internal const string EditorConfigNoneJustification = ".editorconfig: none";
+
+    private static ReportedSeverity? FromEditorConfig(ConfiguredSeverity? configured) => configured switch
+    {
+        ConfiguredSeverity.Error => ReportedSeverity.Error,
+        ConfiguredSeverity.Warning => ReportedSeverity.Warning,
+        ConfiguredSeverity.Suggestion => ReportedSeverity.Message,
+        ConfiguredSeverity.Silent => ReportedSeverity.QuietMessage,
+        _ => null,
+    };
+
+    private static ReportedSeverity FromRule(DiagnosticSeverity severity) => severity switch
+    {
+        DiagnosticSeverity.Error => ReportedSeverity.Error,
+        DiagnosticSeverity.Info => ReportedSeverity.QuietMessage,
+        _ => ReportedSeverity.Warning,
+    };
 
     private static Diagnostic Suppressed(Diagnostic diagnostic, string justification) =>
         diagnostic with { Suppression = new DiagnosticSuppression(SuppressionKind.External, justification) };
 
     /// <summary>
     /// The items with full paths and without duplicates (a file matched by two globs, or by a glob and
-    /// <c>DockerfilePath</c>, is analysed once); the <c>NoWarn</c> codes of duplicates add up.
+    /// <c>DockerfilePath</c>, is analysed once): the <c>NoWarn</c> codes of duplicates add up, the first <c>Target</c>
+    /// counts, and one <c>Enabled="false"</c> skips the file.
     /// </summary>
     internal static IReadOnlyList<DockerfileItem> DistinctItems(IEnumerable<DockerfileItem> items)
     {
@@ -138,7 +178,13 @@ internal sealed class DockerfileCheck
             var full = TryGetFullPath(item.Path);
             if (byPath.TryGetValue(full, out var index))
             {
-                distinct[index] = distinct[index] with { NoWarn = distinct[index].NoWarn + ";" + item.NoWarn };
+                var first = distinct[index];
+                distinct[index] = first with
+                {
+                    NoWarn = first.NoWarn + ";" + item.NoWarn,
+                    Target = string.IsNullOrWhiteSpace(first.Target) ? item.Target : first.Target,
+                    Enabled = first.Enabled && item.Enabled,
+                };
             }
             else
             {

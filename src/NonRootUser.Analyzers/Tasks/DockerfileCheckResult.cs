@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 
 namespace NonRootUser.Analyzers.Tasks;
@@ -7,9 +8,13 @@ namespace NonRootUser.Analyzers.Tasks;
 /// <param name="Findings">What to log, in file order; suppressed findings are not here.</param>
 /// <param name="Diagnostics">
 /// Every finding for a report (SARIF): with the severity it is reported at, and with a suppression when it is not
-/// logged. Rules turned off in .editorconfig (<c>none</c>) are not here either.
+/// logged (a comment in the Dockerfile, <c>NoWarn</c>, or <c>none</c> in .editorconfig).
 /// </param>
 internal sealed record DockerfileCheckResult(
     IReadOnlyList<string> CheckedFiles,
     IReadOnlyList<ReportedFinding> Findings,
-    IReadOnlyList<Diagnostic> Diagnostics);
+    IReadOnlyList<Diagnostic> Diagnostics)
+{
+    /// <summary>The full path of every Dockerfile not checked because its item says <c>Enabled="false"</c>.</summary>
+    public IReadOnlyList<string> SkippedFiles { get; init; } = Array.Empty<string>();
+}

@@ -1,9 +1,8 @@
-using System;
-
 namespace NonRootUser.Analyzers.Tasks;
 
 /// <summary>
-/// Applies a project's warning settings to a finding, the way the C# compiler applies them to its own warnings.
+/// Applies a project's warning settings (<c>NoWarn</c>, <c>WarningsAsErrors</c>, <c>WarningsNotAsErrors</c>,
+/// <c>TreatWarningsAsErrors</c>) to a finding, the way the C# compiler applies them to analyzer warnings.
 /// </summary>
 /// <remarks>
 /// The task decides this itself because MSBuild does not: <c>TreatWarningsAsErrors</c> is a compiler setting, and
@@ -43,32 +42,36 @@ internal sealed class SeverityPolicy
             WarningCodeList.Parse(noWarn),
             WarningCodeList.Parse(warningsAsErrors),
             WarningCodeList.Parse(warningsNotAsErrors),
-            IsTrue(treatWarningsAsErrors));
+            MSBuildBoolean.IsTrue(treatWarningsAsErrors));
+
+    /// <summary>True when the project's <c>NoWarn</c> names <paramref name="code"/>: it is not reported, whatever its severity.</summary>
+    public bool Silences(string code) => noWarn.Contains(code);
+
+    /// <summary>Decides how a finding reported at the rule's own <paramref name="severity"/> is logged (Info is a quiet message).</summary>
+    public ReportedSeverity Decide(string code, DiagnosticSeverity severity) =>
+        Decide(code, severity switch
+        {
+            DiagnosticSeverity.Error => ReportedSeverity.Error,
+            DiagnosticSeverity.Info => ReportedSeverity.QuietMessage,
+            _ => ReportedSeverity.Warning,
+        });
 
     /// <summary>
-    /// Decides how a finding with code <paramref name="code"/> and default <paramref name="severity"/> is reported:
-    /// <c>NoWarn</c> silences warnings and messages (never errors); <c>WarningsAsErrors</c> turns a warning into an
-    /// error; <c>TreatWarningsAsErrors</c> turns every warning into an error except those in
-    /// <c>WarningsNotAsErrors</c>. Messages stay messages.
+    /// Decides how a finding with code <paramref name="code"/> is logged, given the severity .editorconfig (or the rule)
+    /// gave it: <c>NoWarn</c> silences it whatever that is; <c>WarningsAsErrors</c> turns a warning into an error;
+    /// <c>TreatWarningsAsErrors</c> turns every warning into an error except those in <c>WarningsNotAsErrors</c>
+    /// (<c>WarningsAsErrors</c> wins over <c>WarningsNotAsErrors</c>). Messages stay messages, errors stay errors.
     /// </summary>
-    public ReportedSeverity Decide(string code, DiagnosticSeverity severity)
+    public ReportedSeverity Decide(string code, ReportedSeverity configured)
     {
-        switch (severity)
-        {
-            case DiagnosticSeverity.Error:
-                return ReportedSeverity.Error;
-            case DiagnosticSeverity.Info:
-                return noWarn.Contains(code) ? ReportedSeverity.Suppressed : ReportedSeverity.Message;
-            default:
-                return DecideWarning(code);
-        }
-    }
-
-    private ReportedSeverity DecideWarning(string code)
-    {
-        if (noWarn.Contains(code))
+        if (configured == ReportedSeverity.Suppressed || Silences(code))
         {
             return ReportedSeverity.Suppressed;
+        }
+
+        if (configured != ReportedSeverity.Warning)
+        {
+            return configured;
         }
 
         if (warningsAsErrors.Contains(code))
@@ -79,14 +82,5 @@ internal sealed class SeverityPolicy
         return treatWarningsAsErrors && !warningsNotAsErrors.Contains(code)
             ? ReportedSeverity.Error
             : ReportedSeverity.Warning;
-    }
-
-    // The spellings MSBuild itself accepts as true, in any case; anything else (empty included) counts as false.
-    private static readonly string[] TrueSpellings = { "true", "on", "yes", "!false", "!off", "!no" };
-
-    private static bool IsTrue(string? value)
-    {
-        var trimmed = value?.Trim();
-        return Array.Exists(TrueSpellings, spelling => string.Equals(spelling, trimmed, StringComparison.OrdinalIgnoreCase));
     }
 }

@@ -84,7 +84,7 @@ public class AnalyzeDockerfilesTests
     }
 
     [Test]
-    public void Logs_an_info_finding_as_a_message_with_its_code()
+    public void Logs_an_info_finding_as_a_low_importance_message_with_its_code()
     {
         var dockerfile = Write("Dockerfile", "FROM mcr.microsoft.com/dotnet/aspnet:8.0\n# nonroot-user ignore=NRU999\nUSER $APP_UID\n");
 
@@ -93,7 +93,7 @@ public class AnalyzeDockerfilesTests
         var finding = run.Findings.Single();
         Assert.Multiple(() =>
         {
-            Assert.That((finding.Kind, finding.Code, finding.File, finding.Line, finding.Importance), Is.EqualTo(("message", "NRU006", dockerfile, 2, "Normal")));
+            Assert.That((finding.Kind, finding.Code, finding.File, finding.Line, finding.Importance), Is.EqualTo(("message", "NRU006", dockerfile, 2, "Low")));
             Assert.That(run.Succeeded, Is.True);
         });
     }

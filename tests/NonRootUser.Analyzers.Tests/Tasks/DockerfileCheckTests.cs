@@ -99,7 +99,7 @@ public class DockerfileCheckTests
 
         Assert.That(
             result.Findings.Select(f => (f.Diagnostic.Id, f.Severity)),
-            Is.EqualTo(new[] { ("NRU001", ReportedSeverity.Error), ("NRU002", ReportedSeverity.Message) }));
+            Is.EqualTo(new[] { ("NRU001", ReportedSeverity.Error), ("NRU002", ReportedSeverity.QuietMessage) }));
     }
 
     [Test]

@@ -36,25 +36,41 @@ public class SeverityPolicyTests
     public void Reads_every_spelling_of_true_that_MSBuild_accepts(string value) =>
         Assert.That(SeverityPolicy.FromProperties(null, null, null, value).Decide(Code, DiagnosticSeverity.Warning), Is.EqualTo(ReportedSeverity.Error));
 
-    [TestCase("", "", "", "Message")]
-    [TestCase("", "", "true", "Message")]
-    [TestCase("", "NRU001", "true", "Message")]
+    [TestCase("", "", "", "QuietMessage")]
+    [TestCase("", "", "true", "QuietMessage")]
+    [TestCase("", "NRU001", "true", "QuietMessage")]
     [TestCase("NRU001", "", "", "Suppressed")]
-    public void An_info_stays_a_message_unless_silenced(string noWarn, string warningsAsErrors, string treatWarningsAsErrors, string expected)
+    public void An_info_stays_a_quiet_message_unless_silenced(string noWarn, string warningsAsErrors, string treatWarningsAsErrors, string expected)
     {
         var policy = SeverityPolicy.FromProperties(noWarn, warningsAsErrors, null, treatWarningsAsErrors);
 
         Assert.That(policy.Decide(Code, DiagnosticSeverity.Info).ToString(), Is.EqualTo(expected));
     }
 
-    [TestCase("", "")]
-    [TestCase("NRU001", "")]
-    [TestCase("", "NRU001")]
-    public void An_error_stays_an_error(string noWarn, string warningsNotAsErrors)
+    [TestCase("")]
+    [TestCase("NRU001")]
+    public void An_error_stays_an_error(string warningsNotAsErrors)
     {
-        var policy = SeverityPolicy.FromProperties(noWarn, null, warningsNotAsErrors, "true");
+        var policy = SeverityPolicy.FromProperties(null, null, warningsNotAsErrors, "true");
 
         Assert.That(policy.Decide(Code, DiagnosticSeverity.Error), Is.EqualTo(ReportedSeverity.Error));
+    }
+
+    [Test]
+    public void NoWarn_silences_even_an_error_as_it_wins_over_every_other_setting() =>
+        Assert.That(SeverityPolicy.FromProperties("NRU001", "NRU001", null, "true").Decide(Code, DiagnosticSeverity.Error), Is.EqualTo(ReportedSeverity.Suppressed));
+
+    // The severity .editorconfig gave -> how it is logged under WarningsAsErrors=NRU001 and TreatWarningsAsErrors=true.
+    [TestCase("QuietMessage", "QuietMessage")]
+    [TestCase("Message", "Message")]
+    [TestCase("Warning", "Error")]
+    [TestCase("Error", "Error")]
+    [TestCase("Suppressed", "Suppressed")]
+    public void Only_warnings_are_made_errors(string configured, string expected)
+    {
+        var policy = SeverityPolicy.FromProperties(null, "NRU001", null, "true");
+
+        Assert.That(policy.Decide(Code, Enum.Parse<ReportedSeverity>(configured)).ToString(), Is.EqualTo(expected));
     }
 
     [Test]
@@ -62,7 +78,7 @@ public class SeverityPolicyTests
     {
         Assert.Multiple(() =>
         {
-            Assert.That(SeverityPolicy.Default.Decide(Code, DiagnosticSeverity.Info), Is.EqualTo(ReportedSeverity.Message));
+            Assert.That(SeverityPolicy.Default.Decide(Code, DiagnosticSeverity.Info), Is.EqualTo(ReportedSeverity.QuietMessage));
             Assert.That(SeverityPolicy.Default.Decide(Code, DiagnosticSeverity.Warning), Is.EqualTo(ReportedSeverity.Warning));
             Assert.That(SeverityPolicy.Default.Decide(Code, DiagnosticSeverity.Error), Is.EqualTo(ReportedSeverity.Error));
         });

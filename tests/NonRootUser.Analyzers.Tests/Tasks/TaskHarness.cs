@@ -13,6 +13,12 @@ internal sealed record TaskRun(bool Succeeded, IReadOnlyList<LoggedEvent> Events
     public IReadOnlyList<LoggedEvent> Findings => Events.Where(e => e.Code is not null).ToList();
 }
 
+/// <summary>An MSBuild item for the task: its spec (as MSBuild would pass it, escaped) and its metadata.</summary>
+internal sealed record Item(string Spec, IReadOnlyDictionary<string, string>? Metadata = null)
+{
+    public static implicit operator Item(string spec) => new(spec);
+}
+
 /// <summary>
 /// Runs the <c>AnalyzeDockerfiles</c> MSBuild task in-process, with a build engine that records what it logs.
 /// </summary>
@@ -26,7 +32,14 @@ internal static class TaskHarness
     private static readonly Assembly Analyzer = typeof(DockerfileCheck).Assembly;
 
     /// <summary>Runs the task over <paramref name="dockerfiles"/> with the given string parameters (NoWarn, TargetStage, ...).</summary>
-    public static TaskRun Run(IEnumerable<string> dockerfiles, IReadOnlyDictionary<string, string>? parameters = null)
+    public static TaskRun Run(IEnumerable<string> dockerfiles, IReadOnlyDictionary<string, string>? parameters = null) =>
+        Run(dockerfiles.Select(path => new Item(path)), parameters);
+
+    /// <summary>
+    /// Runs the task over <paramref name="dockerfiles"/> (items with metadata), with the given string parameters and
+    /// the declared <paramref name="baseImages"/>.
+    /// </summary>
+    public static TaskRun Run(IEnumerable<Item> dockerfiles, IReadOnlyDictionary<string, string>? parameters = null, IEnumerable<Item>? baseImages = null)
     {
         var taskType = Analyzer.GetType("NonRootUser.Analyzers.Tasks.AnalyzeDockerfiles", throwOnError: true)!;
         var framework = Assembly.Load("Microsoft.Build.Framework");
@@ -35,17 +48,29 @@ internal static class TaskHarness
         var engineInterface = framework.GetType("Microsoft.Build.Framework.IBuildEngine", throwOnError: true)!;
         var itemType = utilities.GetType("Microsoft.Build.Utilities.TaskItem", throwOnError: true)!;
 
-        var specs = dockerfiles.ToList();
-        var items = Array.CreateInstance(itemInterface, specs.Count);
-        for (var i = 0; i < specs.Count; i++)
+        Array Items(IEnumerable<Item> source)
         {
-            items.SetValue(Activator.CreateInstance(itemType, specs[i]), i);
+            var specs = source.ToList();
+            var array = Array.CreateInstance(itemInterface, specs.Count);
+            for (var i = 0; i < specs.Count; i++)
+            {
+                var metadata = new System.Collections.Hashtable();
+                foreach (var (name, value) in specs[i].Metadata ?? new Dictionary<string, string>())
+                {
+                    metadata[name] = value;
+                }
+
+                array.SetValue(Activator.CreateInstance(itemType, specs[i].Spec, metadata), i);
+            }
+
+            return array;
         }
 
         var engine = DispatchProxy.Create(engineInterface, typeof(RecordingBuildEngine));
         var task = Activator.CreateInstance(taskType)!;
         taskType.GetProperty("BuildEngine")!.SetValue(task, engine);
-        taskType.GetProperty("Dockerfiles")!.SetValue(task, items);
+        taskType.GetProperty("Dockerfiles")!.SetValue(task, Items(dockerfiles));
+        taskType.GetProperty("BaseImages")!.SetValue(task, Items(baseImages ?? Array.Empty<Item>()));
         foreach (var (name, value) in parameters ?? new Dictionary<string, string>())
         {
             taskType.GetProperty(name)!.SetValue(task, value);
