@@ -20,7 +20,7 @@ public sealed class AnalyzeDockerfiles : MSBuildTask
 {
     /// <summary>
     /// The Dockerfiles to check (the <c>NonRootUserDockerfile</c> items); duplicates are checked once. Metadata, for
-    /// that file only: <c>NoWarn</c> silences codes, <c>Target</c> names the stage to check (instead of
+    /// that file only: <c>NoWarn</c> silences codes, <c>TargetStage</c> names the stage to check (instead of
     /// <see cref="TargetStage"/>), <c>Enabled="false"</c> skips the file.
     /// </summary>
     public ITaskItem[] Dockerfiles { get; set; } = Array.Empty<ITaskItem>();
@@ -116,7 +116,7 @@ public sealed class AnalyzeDockerfiles : MSBuildTask
             yield return new DockerfileItem(
                 string.IsNullOrEmpty(fullPath) ? item.ItemSpec : fullPath,
                 item.GetMetadata("NoWarn"),
-                item.GetMetadata("Target"),
+                item.GetMetadata("TargetStage"),
                 Enabled: !MSBuildBoolean.IsFalse(item.GetMetadata("Enabled")));
         }
     }

@@ -39,7 +39,7 @@ internal sealed class DockerfileCheck
     /// <summary>
     /// Checks every Dockerfile in <paramref name="items"/> once, in order of first appearance, and decides how each
     /// finding is reported (see <see cref="Configure"/>). A file whose item has <c>Enabled="false"</c> is skipped; an
-    /// item's <c>Target</c> replaces <paramref name="options"/>' stage for that file.
+    /// item's <c>TargetStage</c> replaces <paramref name="options"/>' stage for that file.
     /// </summary>
     public DockerfileCheckResult Run(IEnumerable<DockerfileItem> items, AnalysisOptions options, SeverityPolicy policy)
     {
@@ -73,9 +73,9 @@ internal sealed class DockerfileCheck
         return new DockerfileCheckResult(checkedFiles, findings, diagnostics) { SkippedFiles = skippedFiles };
     }
 
-    /// <summary>The item's <c>Target</c> wins over the project's <c>NonRootUserTarget</c>.</summary>
+    /// <summary>The item's <c>TargetStage</c> wins over the project's <c>NonRootUserTarget</c>.</summary>
     private static AnalysisOptions OptionsFor(DockerfileItem file, AnalysisOptions options) =>
-        string.IsNullOrWhiteSpace(file.Target) ? options : options with { TargetStage = file.Target!.Trim() };
+        string.IsNullOrWhiteSpace(file.TargetStage) ? options : options with { TargetStage = file.TargetStage!.Trim() };
 
     /// <summary>
     /// Applies the configuration to one finding, in Roslyn's order, and returns it as a report lists it: with the
@@ -161,7 +161,7 @@ internal sealed class DockerfileCheck
 
     /// <summary>
     /// The items with full paths and without duplicates (a file matched by two globs, or by a glob and
-    /// <c>DockerfilePath</c>, is analysed once): the <c>NoWarn</c> codes of duplicates add up, the first <c>Target</c>
+    /// <c>DockerfilePath</c>, is analysed once): the <c>NoWarn</c> codes of duplicates add up, the first <c>TargetStage</c>
     /// counts, and one <c>Enabled="false"</c> skips the file.
     /// </summary>
     internal static IReadOnlyList<DockerfileItem> DistinctItems(IEnumerable<DockerfileItem> items)
@@ -182,7 +182,7 @@ internal sealed class DockerfileCheck
                 distinct[index] = first with
                 {
                     NoWarn = first.NoWarn + ";" + item.NoWarn,
-                    Target = string.IsNullOrWhiteSpace(first.Target) ? item.Target : first.Target,
+                    TargetStage = string.IsNullOrWhiteSpace(first.TargetStage) ? item.TargetStage : first.TargetStage,
                     Enabled = first.Enabled && item.Enabled,
                 };
             }

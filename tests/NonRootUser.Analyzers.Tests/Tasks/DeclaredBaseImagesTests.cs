@@ -104,6 +104,23 @@ public class DeclaredBaseImagesTests
     }
 
     [Test]
+    public void A_digest_pins_one_image_and_wins_over_a_tag_pattern()
+    {
+        var digest = "sha256:" + new string('a', 64);
+        var catalog = BaseImageCatalog.Empty.WithDeclared(DeclaredBaseImages.Read(new[]
+        {
+            new BaseImageItem("contoso.azurecr.io/runtime@" + digest, User: "pinned"),
+            new BaseImageItem("contoso.azurecr.io/runtime", User: "any"),
+        }).Images);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(catalog.Find("contoso.azurecr.io/runtime:2.0@" + digest)?.DefaultUser, Is.EqualTo("pinned"));
+            Assert.That(catalog.Find("contoso.azurecr.io/runtime:2.0")?.DefaultUser, Is.EqualTo("any"));
+        });
+    }
+
+    [Test]
     public void No_items_declare_nothing()
     {
         var declared = DeclaredBaseImages.Read(null);

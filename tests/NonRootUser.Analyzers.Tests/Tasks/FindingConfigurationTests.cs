@@ -115,13 +115,13 @@ public class FindingConfigurationTests
         Assert.That(Configure(SuppressedInSource, itemNoWarn: "NRU001", noWarn: "NRU001", editorConfig: ConfiguredSeverity.None), Is.EqualTo((DiagnosticSeverity.Warning, "Suppressed", (string?)"# nonroot-user ignore=NRU001 (line 1)")));
 
     [Test]
-    public void Duplicate_items_are_merged_their_NoWarn_codes_add_up_the_first_Target_counts_and_one_Enabled_false_skips()
+    public void Duplicate_items_are_merged_their_NoWarn_codes_add_up_the_first_TargetStage_counts_and_one_Enabled_false_skips()
     {
         var items = DockerfileCheck.DistinctItems(new[]
         {
             new DockerfileItem("/src/Dockerfile", "NRU001"),
-            new DockerfileItem("/src/other/../Dockerfile", "NRU002", Target: "runtime", Enabled: false),
-            new DockerfileItem("/src/Dockerfile", Target: "debug"),
+            new DockerfileItem("/src/other/../Dockerfile", "NRU002", TargetStage: "runtime", Enabled: false),
+            new DockerfileItem("/src/Dockerfile", TargetStage: "debug"),
             new DockerfileItem("/src/Containerfile"),
         });
 
@@ -130,8 +130,8 @@ public class FindingConfigurationTests
             Assert.That(items.Select(i => i.Path), Is.EqualTo(new[] { Path.GetFullPath("/src/Dockerfile"), Path.GetFullPath("/src/Containerfile") }));
             Assert.That(WarningCodeList.Parse(items[0].NoWarn).Contains("NRU002"), Is.True);
             Assert.That(WarningCodeList.Parse(items[0].NoWarn).Contains("NRU001"), Is.True);
-            Assert.That((items[0].Target, items[0].Enabled), Is.EqualTo(("runtime", false)));
-            Assert.That((items[1].Target, items[1].Enabled), Is.EqualTo(((string?)null, true)));
+            Assert.That((items[0].TargetStage, items[0].Enabled), Is.EqualTo(("runtime", false)));
+            Assert.That((items[1].TargetStage, items[1].Enabled), Is.EqualTo(((string?)null, true)));
         });
     }
 

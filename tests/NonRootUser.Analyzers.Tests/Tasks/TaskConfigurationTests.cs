@@ -51,7 +51,7 @@ public class TaskConfigurationTests
     }
 
     [Test]
-    public void Item_Target_chooses_the_stage_for_that_file_over_the_projects_target()
+    public void Item_TargetStage_chooses_the_stage_for_that_file_over_the_projects_target()
     {
         const string TwoStages = "FROM mcr.microsoft.com/dotnet/aspnet:8.0 AS runtime\nUSER $APP_UID\n\nFROM runtime AS debug\nUSER root\n";
         var runtime = Write("runtime/Dockerfile", TwoStages);
@@ -59,13 +59,13 @@ public class TaskConfigurationTests
         var missing = Write("missing/Dockerfile", TwoStages);
 
         var run = TaskHarness.Run(
-            new[] { new Item(runtime, Metadata("Target", "runtime")), new Item(debug), new Item(missing, Metadata("Target", "nosuchstage")) },
+            new[] { new Item(runtime, Metadata("TargetStage", "runtime")), new Item(debug), new Item(missing, Metadata("TargetStage", "nosuchstage")) },
             new Dictionary<string, string> { ["TargetStage"] = "debug" });
 
         Assert.Multiple(() =>
         {
             Assert.That(run.Findings.Select(f => (f.Code, f.File, f.Line)), Is.EqualTo(new[] { ("NRU002", debug, 5), ("NRU000", missing, 4) }));
-            Assert.That(run.Findings[1].Message, Does.Contain("nosuchstage").And.Contain("Target metadata"));
+            Assert.That(run.Findings[1].Message, Does.Contain("nosuchstage").And.Contain("NonRootUserTarget"));
         });
     }
 

@@ -343,41 +343,6 @@ public class PackageBuildTests
         AssertBuild(runtimeStage, exitCode: 0);
     }
 
-    [Test]
-    public void Item_NoWarn_and_editorconfig_configure_single_files_and_SARIF_lists_every_finding()
-    {
-        var project = ConsumerProject.Create(
-            nameof(Item_NoWarn_and_editorconfig_configure_single_files_and_SARIF_lists_every_finding),
-            properties: "<NonRootUserSarifFile>$(BaseIntermediateOutputPath)nonroot-user.sarif</NonRootUserSarifFile>",
-            items: """<NonRootUserDockerfile Update="tools/Dockerfile" NoWarn="NRU001" />""");
-        var dockerfile = project.WriteFile("Dockerfile", RootImage);
-        project.WriteFile("tools/Dockerfile", RootImage);
-        var strict = project.WriteFile("strict/Dockerfile", RootImage);
-        project.WriteFile(".editorconfig", """
-            root = true
-
-            [strict/Dockerfile]
-            dotnet_diagnostic.NRU001.severity = error
-            """);
-
-        var result = project.Build();
-
-        var sarif = Path.Combine(project.Directory, "obj", "nonroot-user.sarif");
-        Assert.Multiple(() =>
-        {
-            Assert.That(result.Findings, Is.EquivalentTo(new[] { ("warning", "NRU001", dockerfile, 1), ("error", "NRU001", strict, 1) }), result.ToString());
-            Assert.That(result.ExitCode, Is.Not.Zero, result.ToString());
-            Assert.That(File.Exists(sarif), Is.True, "The SARIF log was not written.");
-        });
-        using var log = System.Text.Json.JsonDocument.Parse(File.ReadAllText(sarif));
-        var results = log.RootElement.GetProperty("runs")[0].GetProperty("results").EnumerateArray().ToList();
-        Assert.Multiple(() =>
-        {
-            Assert.That(results, Has.Count.EqualTo(3));
-            Assert.That(results.Count(r => r.TryGetProperty("suppressions", out _)), Is.EqualTo(1));
-        });
-    }
-
     private static void AssertBuild(BuildResult result, int exitCode, params (string Severity, string Code, string File, int Line)[] findings)
     {
         Assert.Multiple(() =>
