@@ -32,6 +32,20 @@ public class BuildFilesTests
     }
 
     [Test]
+    public void The_task_gets_the_Dockerfile_and_base_image_items()
+    {
+        var task = XDocument.Load(Path.Combine(BuildFolder, "NonRootUser.Analyzers.targets")).Root!
+            .Elements("Target").Single(t => (string?)t.Attribute("Name") == "NonRootUserAnalyzeDockerfiles")
+            .Elements("AnalyzeDockerfiles").Single();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That((string?)task.Attribute("Dockerfiles"), Is.EqualTo("@(NonRootUserDockerfile)"));
+            Assert.That((string?)task.Attribute("BaseImages"), Is.EqualTo("@(NonRootUserBaseImage)"));
+        });
+    }
+
+    [Test]
     public void The_Dockerfiles_are_inputs_of_Visual_Studios_fast_up_to_date_check()
     {
         var inputs = XDocument.Load(Path.Combine(BuildFolder, "NonRootUser.Analyzers.targets")).Root!
