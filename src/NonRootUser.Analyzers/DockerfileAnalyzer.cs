@@ -15,7 +15,8 @@ namespace NonRootUser.Analyzers;
 /// </summary>
 public static class DockerfileAnalyzer
 {
-    private static readonly Rule[] StageRules =
+    /// <summary>The rules that judge a build model, in id order (NRU000 and NRU006 come from parsing and suppression).</summary>
+    internal static readonly Rule[] StageRules =
     {
         new NRU001FinalStageRunsAsRoot(),
         new NRU002UserIsRoot(),

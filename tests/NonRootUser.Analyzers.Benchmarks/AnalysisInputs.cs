@@ -37,7 +37,7 @@ public static class AnalysisInputs
     public static AnalysisInput Generated(int approximateBytes)
     {
         var input = BenchmarkInputs.Generated(approximateBytes);
-        return new AnalysisInput(input.Name, new[] { input.Text });
+        return new AnalysisInput(input.Name, input.Files);
     }
 
     /// <summary>Dockerfiles like the ones users of the package write (each well under 4 KB).</summary>

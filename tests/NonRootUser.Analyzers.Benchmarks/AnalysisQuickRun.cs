@@ -21,11 +21,7 @@ public static class AnalysisQuickRun
     /// <summary>Warm parse+analyse of a typical (≤ 4 KB) Dockerfile, in µs.</summary>
     public const double TargetMicrosecondsPerTypicalFile = 200;
 
-    private static readonly Rule[] AllRules = typeof(Rule).Assembly.GetTypes()
-        .Where(type => type.IsSubclassOf(typeof(Rule)) && !type.IsAbstract)
-        .OrderBy(type => type.Name, StringComparer.Ordinal)
-        .Select(type => (Rule)Activator.CreateInstance(type)!)
-        .ToArray();
+    private static readonly Rule[] AllRules = DockerfileAnalyzer.StageRules;
 
     /// <summary>Measures every input for about <paramref name="secondsPerMeasurement"/> each and prints the tables.</summary>
     public static void Run(double secondsPerMeasurement = 1)

@@ -32,10 +32,7 @@ public static class ConstructProfile
         ("FROM (stages)", i => $"FROM mcr.microsoft.com/dotnet/aspnet:8.0 AS s{i}\n"),
     };
 
-    private static readonly Rule[] AllRules = typeof(Rule).Assembly.GetTypes()
-        .Where(type => type.IsSubclassOf(typeof(Rule)) && !type.IsAbstract)
-        .Select(type => (Rule)Activator.CreateInstance(type)!)
-        .ToArray();
+    private static readonly Rule[] AllRules = DockerfileAnalyzer.StageRules;
 
     public static void Run(double secondsPerMeasurement)
     {

@@ -104,17 +104,5 @@ public static class ShellCorpus
         return cases;
     }
 
-    private static string PathOf(string fileName)
-    {
-        string start = TestContext.CurrentContext?.TestDirectory ?? AppContext.BaseDirectory;
-        for (var directory = new DirectoryInfo(start); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "NonRootUser.Analyzers.sln")))
-            {
-                return Path.Combine(directory.FullName, "..", "shared", "corpus", "buildkit", "shell", fileName);
-            }
-        }
-
-        throw new DirectoryNotFoundException($"No NonRootUser.Analyzers.sln above {start}; cannot locate the BuildKit corpus.");
-    }
+    private static string PathOf(string fileName) => RepositoryRoot.BuildKitCorpus("shell", fileName);
 }

@@ -67,20 +67,3 @@ public class RuleMetadataTests
         Assert.That(((Rule)Activator.CreateInstance(type!)!).Descriptor, Is.SameAs(rule));
     }
 }
-
-/// <summary>The repository's root folder, found from the test output folder.</summary>
-internal static class RepositoryRoot
-{
-    private static readonly Lazy<string> Root = new(() =>
-    {
-        var directory = new DirectoryInfo(TestContext.CurrentContext.TestDirectory);
-        while (directory is not null && !File.Exists(System.IO.Path.Combine(directory.FullName, "NonRootUser.Analyzers.sln")))
-        {
-            directory = directory.Parent;
-        }
-
-        return directory?.FullName ?? throw new InvalidOperationException("NonRootUser.Analyzers.sln not found above " + TestContext.CurrentContext.TestDirectory);
-    });
-
-    public static string Path => Root.Value;
-}

@@ -162,15 +162,5 @@ public class ShellWordTests
         return command is null ? string.Empty : string.Join(" ", command.Words.Select(expander.ExpandText));
     }
 
-    internal static string CorpusFile(string name)
-    {
-        var directory = new DirectoryInfo(TestContext.CurrentContext.TestDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "NonRootUser.Analyzers.sln")))
-        {
-            directory = directory.Parent;
-        }
-
-        Assert.That(directory, Is.Not.Null, "repository root not found");
-        return Path.Combine(directory!.FullName, "..", "shared", "corpus", "buildkit", "shell", name);
-    }
+    internal static string CorpusFile(string name) => RepositoryRoot.BuildKitCorpus("shell", name);
 }

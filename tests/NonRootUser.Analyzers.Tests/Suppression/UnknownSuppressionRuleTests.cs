@@ -43,7 +43,7 @@ public class UnknownSuppressionRuleTests
     [Test]
     public void Documentation_page_follows_the_template()
     {
-        var page = Path.Combine(RepositoryRoot(), "docs", "rules", "NRU006.md");
+        var page = Path.Combine(RepositoryRoot.Path, "docs", "rules", "NRU006.md");
 
         var text = File.ReadAllText(page);
 
@@ -51,16 +51,5 @@ public class UnknownSuppressionRuleTests
         Assert.That(text, Does.Contain("\n## Cause\n").And.Contain("\n## Rule description\n")
             .And.Contain("\n## How to fix violations\n").And.Contain("\n## How to suppress violations\n"));
         Assert.That(text.Split("```dockerfile").Length - 1, Is.GreaterThanOrEqualTo(2), "a non-compliant and a compliant example");
-    }
-
-    private static string RepositoryRoot()
-    {
-        var directory = new DirectoryInfo(TestContext.CurrentContext.TestDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "NonRootUser.Analyzers.sln")))
-        {
-            directory = directory.Parent;
-        }
-
-        return directory?.FullName ?? throw new InvalidOperationException("NonRootUser.Analyzers.sln not found above the test directory");
     }
 }

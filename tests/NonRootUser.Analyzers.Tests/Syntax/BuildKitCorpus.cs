@@ -20,19 +20,5 @@ internal static class BuildKitCorpus
             .OrderBy(folder => folder, StringComparer.Ordinal)
             .Select(folder => new TestCaseData(Path.GetFileName(folder)).SetName("Rejects_like_BuildKit({0})"));
 
-    private static string Locate()
-    {
-        var directory = new DirectoryInfo(TestContext.CurrentContext.TestDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "NonRootUser.Analyzers.sln")))
-        {
-            directory = directory.Parent;
-        }
-
-        if (directory is null)
-        {
-            throw new InvalidOperationException("NonRootUser.Analyzers.sln not found above " + TestContext.CurrentContext.TestDirectory);
-        }
-
-        return Path.GetFullPath(Path.Combine(directory.FullName, "..", "shared", "corpus", "buildkit"));
-    }
+    private static string Locate() => RepositoryRoot.BuildKitCorpus();
 }
