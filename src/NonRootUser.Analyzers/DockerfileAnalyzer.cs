@@ -178,7 +178,7 @@ public static class DockerfileAnalyzer
             var anchor = model.Stages.Count > 0 ? model.Stages[model.Stages.Count - 1].From.Span : FileStart;
             return new[]
             {
-                new Diagnostic(RuleIdentifiers.DockerfileCannotBeParsed, $"The Dockerfile cannot be analysed: {model.TargetError}; check the NonRootUserTarget property or the item's Target metadata.", path, anchor, DiagnosticSeverity.Warning),
+                new Diagnostic(RuleIdentifiers.DockerfileCannotBeParsed, $"The Dockerfile cannot be analysed: {model.TargetError}; check the NonRootUserTarget property or the item's TargetStage metadata.", path, anchor, DiagnosticSeverity.Warning),
             };
         }
 
@@ -198,8 +198,16 @@ public static class DockerfileAnalyzer
         return results;
     }
 
+    /// <summary>
+    /// Catalogs with the project's declared images, one per declared list: the task passes the same list for every
+    /// file of a build, so the catalog (and its lookup cache) is built once, not once per file.
+    /// </summary>
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<IReadOnlyList<BaseImageInfo>, BaseImageCatalog> DeclaredCatalogs = new();
+
     private static BaseImageCatalog CatalogFor(AnalysisOptions options) =>
-        options.DeclaredBaseImages.Count == 0 ? BaseImageCatalog.BuiltIn : BaseImageCatalog.BuiltIn.WithDeclared(options.DeclaredBaseImages);
+        options.DeclaredBaseImages.Count == 0
+            ? BaseImageCatalog.BuiltIn
+            : DeclaredCatalogs.GetValue(options.DeclaredBaseImages, declared => BaseImageCatalog.BuiltIn.WithDeclared(declared));
 
     private static Diagnostic ParseFailure(string path, ParseError error) =>
         new(
