@@ -8,6 +8,9 @@
 #     --keep      keep the temporary folder (projects, feed, packages, logs) and print its path
 #     --no-node   skip the dockerfile-utils comparison (needs node and npm, and the npm registry)
 #     --work DIR  use DIR (created, must be empty or absent) instead of a fresh mktemp folder
+#     --task-assembly PATH
+#                 run this build of NonRootUser.Analyzers.dll instead of the packed one (NonRootUserTaskAssembly), to
+#                 measure a candidate fix (e.g. a ReadyToRun image) against the same consumers
 #
 # Needs only the .NET SDK (10.0, for net10.0 consumers) and, for the comparison, node + npm. Everything it creates
 # lives in the temporary folder: the package feed, the consumers, their NuGet cache (NUGET_PACKAGES) and dockerfile-utils.
@@ -23,13 +26,15 @@ runs=5
 keep=false
 node_compare=true
 work=""
+task_assembly=""
 while [ $# -gt 0 ]; do
   case "$1" in
     -n) runs="$2"; shift 2 ;;
     --keep) keep=true; shift ;;
     --no-node) node_compare=false; shift ;;
     --work) work="$2"; shift 2 ;;
-    -h|--help) sed -n '2,14p' "$0"; exit 0 ;;
+    --task-assembly) task_assembly="$2"; shift 2 ;;
+    -h|--help) sed -n '2,17p' "$0"; exit 0 ;;
     *) echo "unknown argument: $1" >&2; exit 2 ;;
   esac
 done
@@ -38,6 +43,11 @@ done
 target_one_ms=50
 target_many_ms=300
 many_count=500
+
+task_override=()
+if [ -n "$task_assembly" ]; then
+  task_override=("-p:NonRootUserTaskAssembly=$(cd "$(dirname "$task_assembly")" && pwd)/$(basename "$task_assembly")")
+fi
 
 if [ -z "$work" ]; then
   work="$(mktemp -d "${TMPDIR:-/tmp}/nru-measure.XXXXXX")"
@@ -360,30 +370,41 @@ elapsed_ms() {
 
 results="$work/results.txt"
 : >"$results"
+# One no-op rebuild of $1 (a new dotnet process, no node reuse, no build server); extra MSBuild arguments follow.
+# Appends "label task target elapsed wall" to the results; prints one line.
+noop_build() { # folder label run extra-args...
+  local dir="$1" label="$2" run="$3" start end out task target total wall
+  shift 3
+  out="$work/$label-noop$run.log"
+  start="$(now_ms)"
+  (cd "$dir" && dotnet build --no-restore -nr:false -tl:off -nologo -clp:PerformanceSummary "$@" >"$out" 2>&1) \
+    || { tail -40 "$out"; exit 1; }
+  end="$(now_ms)"
+  wall=$((end - start))
+  task="$(summary_ms "$out" AnalyzeDockerfiles | awk '$1 == "task" { print $2 }')"
+  target="$(summary_ms "$out" NonRootUserAnalyzeDockerfiles | awk '$1 == "target" { print $2 }')"
+  total="$(elapsed_ms "$out")"
+  printf '   %-9s no-op rebuild %d: task %s ms, target %s ms, build %s ms (Time Elapsed), %d ms wall, load %s\n' \
+    "$label" "$run" "${task:--}" "${target:--}" "${total:-?}" "$wall" "$(load_average)"
+  printf '%s %s %s %s %s\n' "$label" "${task:-NaN}" "${target:-NaN}" "${total:-NaN}" "$wall" >>"$results"
+}
+
 measure_project() { # folder label
   local dir="$1" label="$2" start end
   log "$label: restore + first build (load average $(load_average))"
   start="$(now_ms)"
   (cd "$dir" && dotnet restore -nologo -v quiet >"$work/$label-restore.log" 2>&1) || { cat "$work/$label-restore.log"; exit 1; }
-  (cd "$dir" && dotnet build --no-restore -nr:false -tl:off -nologo -clp:PerformanceSummary >"$work/$label-build0.log" 2>&1) \
+  (cd "$dir" && dotnet build --no-restore -nr:false -tl:off -nologo -clp:PerformanceSummary "${task_override[@]}" >"$work/$label-build0.log" 2>&1) \
     || { tail -40 "$work/$label-build0.log"; exit 1; }
   end="$(now_ms)"
   printf '   first build: %d ms wall (restore included), task %s ms, %s warning(s)\n' \
     $((end - start)) "$(summary_ms "$work/$label-build0.log" AnalyzeDockerfiles | awk '$1 == "task" { print $2 }')" \
     "$(sed -n 's/^ *\([0-9]*\) Warning(s).*/\1/p' "$work/$label-build0.log" | tail -1)"
+  # Interleaved, so that a burst of load on the shared machine hits both alike: with the package, and without
+  # (NonRootUserEnabled=false and no Dockerfile items: the rest of the build, for the package's share of it).
   for r in $(seq 1 "$runs"); do
-    local out="$work/$label-noop$r.log" task target total wall
-    start="$(now_ms)"
-    (cd "$dir" && dotnet build --no-restore -nr:false -tl:off -nologo -clp:PerformanceSummary >"$out" 2>&1) \
-      || { tail -40 "$out"; exit 1; }
-    end="$(now_ms)"
-    wall=$((end - start))
-    task="$(summary_ms "$out" AnalyzeDockerfiles | awk '$1 == "task" { print $2 }')"
-    target="$(summary_ms "$out" NonRootUserAnalyzeDockerfiles | awk '$1 == "target" { print $2 }')"
-    total="$(elapsed_ms "$out")"
-    printf '   no-op rebuild %d: task %s ms, target %s ms, build %s ms (Time Elapsed), %d ms wall, load %s\n' \
-      "$r" "${task:-?}" "${target:-?}" "${total:-?}" "$wall" "$(load_average)"
-    printf '%s %s %s %s %s\n' "$label" "${task:-NaN}" "${target:-NaN}" "${total:-NaN}" "$wall" >>"$results"
+    noop_build "$dir" "$label" "$r" "${task_override[@]}"
+    noop_build "$dir" "$label-off" "$r" -p:NonRootUserEnabled=false -p:EnableDefaultNonRootUserItems=false
   done
 }
 
@@ -446,12 +467,13 @@ column_stats() { # label column
 }
 echo
 log "summary ($runs no-op rebuilds per project, fresh MSBuild process each; ms as min / median / max; load average now $(load_average); $(nproc) cores)"
-printf '%-22s %-16s %-16s %-20s %-16s\n' project "task" "target" "build (Time Elapsed)" "dotnet build wall"
+printf '%-22s %-14s %-14s %-21s %-21s %-16s\n' project "task" "target" "build (Time Elapsed)" "same, package off" "dotnet build wall"
 for label in one many; do
   case "$label" in one) name="1 Dockerfile" ;; many) name="$many_count Dockerfiles" ;; esac
-  printf '%-22s %-16s %-16s %-20s %-16s\n' "$name" \
+  printf '%-22s %-14s %-14s %-21s %-21s %-16s\n' "$name" \
     "$(column_stats "$label" 2 | tr ' ' '/')" "$(column_stats "$label" 3 | tr ' ' '/')" \
-    "$(column_stats "$label" 4 | tr ' ' '/')" "$(column_stats "$label" 5 | tr ' ' '/')"
+    "$(column_stats "$label" 4 | tr ' ' '/')" "$(column_stats "$label-off" 4 | tr ' ' '/')" \
+    "$(column_stats "$label" 5 | tr ' ' '/')"
 done
 if [ -n "$node_warm" ]; then
   printf '%-22s warm %s ms per %d files (median of 3 processes; first round %s ms, require() %s ms)\n' \
