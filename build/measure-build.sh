@@ -386,7 +386,7 @@ noop_build() { # folder label run extra-args...
   total="$(elapsed_ms "$out")"
   printf '   %-9s no-op rebuild %d: task %s ms, target %s ms, build %s ms (Time Elapsed), %d ms wall, load %s\n' \
     "$label" "$run" "${task:--}" "${target:--}" "${total:-?}" "$wall" "$(load_average)"
-  printf '%s %s %s %s %s\n' "$label" "${task:-NaN}" "${target:-NaN}" "${total:-NaN}" "$wall" >>"$results"
+  printf '%s %s %s %s %s %s\n' "$label" "${task:-NaN}" "${target:-NaN}" "${total:-NaN}" "$wall" "$(load_average | cut -d' ' -f1)" >>"$results"
 }
 
 measure_project() { # folder label
@@ -478,6 +478,12 @@ done
 if [ -n "$node_warm" ]; then
   printf '%-22s warm %s ms per %d files (median of 3 processes; first round %s ms, require() %s ms)\n' \
     "dockerfile-utils" "$node_warm" "$many_count" "$node_cold" "$node_load"
+fi
+
+max_load="$(awk '{ if ($6 > m) m = $6 } END { print m + 0 }' "$results")"
+if awk -v l="$max_load" -v c="$(nproc)" 'BEGIN { exit !(l > c) }'; then
+  echo "note: the 1-minute load average reached $max_load on $(nproc) cores during the rebuilds: other work competed for the"
+  echo "      CPU and the times above are inflated. Compare medians of runs made at similar load, or run again when quiet."
 fi
 
 echo
