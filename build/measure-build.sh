@@ -7,7 +7,7 @@
 #     -n RUNS     no-op rebuilds per project (default 5)
 #     --keep      keep the temporary folder (projects, feed, packages, logs) and print its path
 #     --no-node   skip the dockerfile-utils comparison (needs node and npm, and the npm registry)
-#     --work DIR  use DIR (created, must be empty or absent) instead of a fresh mktemp folder
+#     --work DIR  use DIR (created if absent; best empty) instead of a fresh mktemp folder
 #     --task-assembly PATH
 #                 run this build of NonRootUser.Analyzers.dll instead of the packed one (NonRootUserTaskAssembly), to
 #                 measure a candidate fix (e.g. a ReadyToRun image) against the same consumers
@@ -17,7 +17,6 @@
 # On a machine shared with other work the numbers are noisy: the load average is printed with them.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-repo="$PWD"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1 DOTNET_CLI_UI_LANGUAGE=en
 # No MSBuild server: every rebuild must start cold.
 export DOTNET_CLI_USE_MSBUILD_SERVER=0 MSBUILDDISABLENODEREUSE=1
@@ -337,7 +336,9 @@ many="$consumers/ManyDockerfiles"
 write_project "$one" OneDockerfile
 df_vs_template OneDockerfile 10.0 yes >"$one/Dockerfile"
 write_project "$many" ManyDockerfiles
+expected_many=0
 for i in $(seq 1 "$many_count"); do
+  case $((i % 16)) in 4|14|15) expected_many=$((expected_many + 1)) ;; esac
   group="$(printf 'group%02d' $((i / 50)))"
   service="$(printf 'service%03d' "$i")"
   # Mostly Dockerfile, some with the other names the default items pick up.
@@ -371,7 +372,7 @@ elapsed_ms() {
 results="$work/results.txt"
 : >"$results"
 # One no-op rebuild of $1 (a new dotnet process, no node reuse, no build server); extra MSBuild arguments follow.
-# Appends "label task target elapsed wall" to the results; prints one line.
+# Appends "label task target elapsed wall load" to the results; prints one line.
 noop_build() { # folder label run extra-args...
   local dir="$1" label="$2" run="$3" start end out task target total wall
   shift 3
@@ -389,17 +390,24 @@ noop_build() { # folder label run extra-args...
   printf '%s %s %s %s %s %s\n' "$label" "${task:-NaN}" "${target:-NaN}" "${total:-NaN}" "$wall" "$(load_average | cut -d' ' -f1)" >>"$results"
 }
 
-measure_project() { # folder label
-  local dir="$1" label="$2" start end
+measure_project() { # folder label expected-warnings
+  local dir="$1" label="$2" expected="$3" start end warnings
   log "$label: restore + first build (load average $(load_average))"
   start="$(now_ms)"
   (cd "$dir" && dotnet restore -nologo -v quiet >"$work/$label-restore.log" 2>&1) || { cat "$work/$label-restore.log"; exit 1; }
   (cd "$dir" && dotnet build --no-restore -nr:false -tl:off -nologo -clp:PerformanceSummary "${task_override[@]}" >"$work/$label-build0.log" 2>&1) \
     || { tail -40 "$work/$label-build0.log"; exit 1; }
   end="$(now_ms)"
-  printf '   first build: %d ms wall (restore included), task %s ms, %s warning(s)\n' \
+  warnings="$(sed -n 's/^ *\([0-9]*\) Warning(s).*/\1/p' "$work/$label-build0.log" | tail -1)"
+  printf '   first build: %d ms wall (restore included), task %s ms, %s warning(s), %s expected\n' \
     $((end - start)) "$(summary_ms "$work/$label-build0.log" AnalyzeDockerfiles | awk '$1 == "task" { print $2 }')" \
-    "$(sed -n 's/^ *\([0-9]*\) Warning(s).*/\1/p' "$work/$label-build0.log" | tail -1)"
+    "$warnings" "$expected"
+  if [ "$warnings" != "$expected" ]; then
+    # Not fatal: the timing is still worth having, but the inputs no longer behave as designed (one finding in each
+    # file generated to have one, none elsewhere), so the analyzer's output changed.
+    echo "   WARNING: $warnings warnings instead of $expected; the findings:"
+    grep -o 'services/[^(]*([0-9,]*): warning NRU[0-9]*' "$work/$label-build0.log" | sort -u | head -20 | sed 's/^/     /'
+  fi
   # Interleaved, so that a burst of load on the shared machine hits both alike: with the package, and without
   # (NonRootUserEnabled=false and no Dockerfile items: the rest of the build, for the package's share of it).
   for r in $(seq 1 "$runs"); do
@@ -408,8 +416,8 @@ measure_project() { # folder label
   done
 }
 
-measure_project "$one" one
-measure_project "$many" many
+measure_project "$one" one 0
+measure_project "$many" many "$expected_many"
 
 # ------------------------------------------------------------------------------------------------------------------
 # 4. dockerfile-utils (the linter of VS Code's Docker extension) on the same 500 files, warm, in one Node process.
@@ -481,7 +489,8 @@ if [ -n "$node_warm" ]; then
 fi
 
 max_load="$(awk '{ if ($6 > m) m = $6 } END { print m + 0 }' "$results")"
-if awk -v l="$max_load" -v c="$(nproc)" 'BEGIN { exit !(l > c) }'; then
+# The rebuild itself keeps about one core busy (JIT and GC threads besides the build), hence cores + 1.
+if awk -v l="$max_load" -v c="$(nproc)" 'BEGIN { exit !(l > c + 1) }'; then
   echo "note: the 1-minute load average reached $max_load on $(nproc) cores during the rebuilds: other work competed for the"
   echo "      CPU and the times above are inflated. Compare medians of runs made at similar load, or run again when quiet."
 fi
