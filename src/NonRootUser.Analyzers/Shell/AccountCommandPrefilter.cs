@@ -171,7 +171,7 @@ internal static class AccountCommandPrefilter
     private static bool HasDeepNesting(string text)
     {
         var count = 0;
-        foreach (var keyword in new[] { "if", "while", "until", "case", "select" })
+        foreach (var keyword in NestingKeywords)
         {
             for (var i = text.IndexOf(keyword, StringComparison.Ordinal); i >= 0; i = text.IndexOf(keyword, i + 1, StringComparison.Ordinal))
             {
@@ -181,6 +181,8 @@ internal static class AccountCommandPrefilter
 
         return count >= PosixShellParser.MaxDepth / 4;
     }
+
+    private static readonly string[] NestingKeywords = { "if", "while", "until", "case", "select" };
 
     private static bool IsWordBreak(char c) => char.IsWhiteSpace(c) || c is ';' or '&' or '|' or '<' or '>';
 }
