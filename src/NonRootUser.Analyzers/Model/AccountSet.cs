@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Runtime.CompilerServices;
 using NonRootUser.Analyzers.Knowledge;
 
 namespace NonRootUser.Analyzers.Model;
@@ -42,7 +43,15 @@ public sealed class AccountSet
     public static AccountSet Empty(bool caseInsensitive, AccountCertainty certainty) =>
         new(new Dictionary<string, UserAccount>(Comparer(caseInsensitive)), new Dictionary<string, GroupAccount>(Comparer(caseInsensitive)), certainty);
 
-    public static AccountSet FromImage(BaseImageInfo image)
+    public static AccountSet FromImage(BaseImageInfo image) => FromImageCache.GetValue(image, Build);
+
+    /// <summary>
+    /// One set per catalogue entry: sets are immutable (the walker copies before adding), and every stage FROM the
+    /// same image would otherwise copy its whole account table.
+    /// </summary>
+    private static readonly ConditionalWeakTable<BaseImageInfo, AccountSet> FromImageCache = new();
+
+    private static AccountSet Build(BaseImageInfo image)
     {
         var set = Empty(image.IsWindows, image.AccountsKnown ? AccountCertainty.Known : AccountCertainty.Opaque);
         foreach (var user in image.Users)

@@ -182,7 +182,7 @@ internal sealed class StageWalker
         var text = run.Command.ShellText ?? string.Empty;
         if (run.Heredocs.Count == 0)
         {
-            return AccountCommandReader.ReadScript(text, variables);
+            return ReadScript(text, variables);
         }
 
         // "RUN <<EOF" (or "RUN bash <<EOF") runs the heredoc as the script; otherwise the heredocs are stdin of
@@ -195,7 +195,7 @@ internal sealed class StageWalker
                 script.Append(heredoc.Content).Append('\n');
             }
 
-            return AccountCommandReader.ReadScript(script.ToString(), variables);
+            return ReadScript(script.ToString(), variables);
         }
 
         var withBodies = new System.Text.StringBuilder(text).Append('\n');
@@ -204,8 +204,12 @@ internal sealed class StageWalker
             withBodies.Append(heredoc.Content).Append(heredoc.Name).Append('\n');
         }
 
-        return AccountCommandReader.ReadScript(withBodies.ToString(), variables);
+        return ReadScript(withBodies.ToString(), variables);
     }
+
+    /// <summary>Most RUN lines cannot touch accounts: a cheap look at the text spares them the shell reader.</summary>
+    private static AccountChanges ReadScript(string script, Func<string, string?> variables) =>
+        AccountCommandPrefilter.MayMatter(script) ? AccountCommandReader.ReadScript(script, variables) : AccountChanges.None;
 
     private static bool IsHeredocScript(string commandLine)
     {

@@ -83,6 +83,12 @@ internal sealed class VariableScope
     {
         if (word.IndexOf('$') < 0)
         {
+            if (IsLiteral(word, lexer.EscapeToken))
+            {
+                // Nothing to expand, no quote or escape to remove: the lexer would return the word itself.
+                return new Expanded(word, Array.Empty<string>(), null);
+            }
+
             var plain = lexer.ProcessWord(word, visible);
             return new Expanded(plain.Success ? plain.Value : word, Array.Empty<string>(), plain.Success ? null : plain.Error);
         }
@@ -102,6 +108,19 @@ internal sealed class VariableScope
         }
 
         return new Expanded(result.Success ? result.Value : word, unresolved, result.Success ? null : result.Error);
+    }
+
+    private static bool IsLiteral(string word, char escapeToken)
+    {
+        foreach (var c in word)
+        {
+            if (c == '\'' || c == '"' || c == escapeToken)
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private void MarkUnknown(string name, IReadOnlyList<string> unresolved)

@@ -32,6 +32,12 @@ internal sealed class WordExpander
     /// <summary>The fields a word expands to as a command argument (zero for an unquoted empty expansion).</summary>
     public List<string> ExpandFields(ShellWord word)
     {
+        if (word.Parts.Count == 1 && word.Parts[0] is LiteralPart only && IsSingleField(only))
+        {
+            // Most words are plain text: one field, as the loop below would build it character by character.
+            return new List<string>(1) { only.Text };
+        }
+
         var fields = new List<string>();
         var current = new StringBuilder();
         var started = false;
@@ -43,6 +49,20 @@ internal sealed class WordExpander
 
         return fields;
     }
+
+    /// <summary>A literal that expands to exactly itself as one field: quoted, or non-empty without blanks.</summary>
+    private static bool IsSingleField(LiteralPart literal)
+    {
+        var text = literal.Text;
+        if (text.Length > MaxValueLength)
+        {
+            return false;
+        }
+
+        return literal.Quoted || (text.Length > 0 && text.IndexOfAny(FieldSeparators) < 0);
+    }
+
+    private static readonly char[] FieldSeparators = { ' ', '\t', '\n' };
 
     private void AppendParts(IReadOnlyList<WordPart> parts, List<string> fields, StringBuilder current, ref bool started)
     {

@@ -101,9 +101,11 @@ internal sealed class FileGrammar
     private readonly Parser<IReadOnlyList<FileItem>> items;
     private readonly InstructionGrammar instructions;
     private readonly Parser<TextInput?> continuationMarker;
+    private readonly char escape;
 
     private FileGrammar(char escape)
     {
+        this.escape = escape;
         instructions = InstructionGrammar.For(escape);
 
         // \ then only spaces or tabs to the end of the line: the instruction continues on the next line.
@@ -189,6 +191,12 @@ internal sealed class FileGrammar
         }
 
         if (position < text.Start.Position)
+        {
+            return null;
+        }
+
+        // Most lines do not end with the escape character: no need to run the marker's parser on them.
+        if (source[position] != escape)
         {
             return null;
         }
