@@ -280,14 +280,14 @@ internal sealed class StageWalker
             return;
         }
 
-        var target = AccountFiles.Normalize(scope.Expand(lexer, destination.Value).Value);
+        var target = CopiedAccountFiles.Normalize(scope.Expand(lexer, destination.Value).Value);
         var replacesUsers = false;
         var replacesGroups = false;
         var exact = true;
         foreach (var source in sources)
         {
             var path = scope.Expand(lexer, source.Value).Value;
-            var effect = AccountFiles.Classify(path, target, isAdd);
+            var effect = CopiedAccountFiles.Classify(path, target, isAdd);
             replacesUsers |= effect.Users;
             replacesGroups |= effect.Groups;
             exact &= effect.Exact;

@@ -55,6 +55,7 @@ public class NRU003UserDoesNotExistTests
     [TestCase("FROM alpine:3.20 AS b\nRUN adduser -D app\nFROM scratch\nUSER app:app\nCOPY --from=b /etc/passwd /etc/passwd\nCOPY --from=b /etc/group /etc/group\nENTRYPOINT [\"/x\"]\n", TestName = "USER before the account files are copied, with no RUN in between")]
     [TestCase("FROM debian:12\nUSER ghost\nUSER daemon\nRUN true\n", TestName = "a USER replaced before anything runs as it")]
     [TestCase("FROM debian:12 AS build\nUSER builder\nFROM debian:12\nCOPY --from=build /out /out\n", TestName = "a USER of a copied-from stage that nothing runs as")]
+    [TestCase("FROM debian:12 AS build\nRUN useradd -u 10001 app\nFROM gcr.io/distroless/base-debian12\nCOPY --from=build /etc/../etc/passwd //etc/./passwd\nUSER app\n", TestName = "passwd copied with an unusual path")]
     public void Stays_silent_when_the_user_exists_or_cannot_be_known(string markup) => Verify(markup);
 
     [Test]

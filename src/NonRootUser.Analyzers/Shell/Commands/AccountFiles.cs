@@ -109,30 +109,10 @@ internal static class AccountFiles
         return text.Length > 0 && int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : null;
     }
 
+    /// <summary>An absolute path without <c>.</c>, <c>..</c>, doubled or trailing slashes.</summary>
     private static string Normalize(string path)
     {
-        var segments = path.Split(new[] { '/' }, StringSplitOptions.RemoveEmptyEntries);
-        var kept = new System.Collections.Generic.List<string>(segments.Length);
-        foreach (var segment in segments)
-        {
-            if (segment == ".")
-            {
-                continue;
-            }
-
-            if (segment == "..")
-            {
-                if (kept.Count > 0)
-                {
-                    kept.RemoveAt(kept.Count - 1);
-                }
-
-                continue;
-            }
-
-            kept.Add(segment);
-        }
-
-        return "/" + string.Join("/", kept);
+        var normalized = UnixPath.Normalize(path);
+        return normalized.Length > 1 ? normalized.TrimEnd('/') : normalized;
     }
 }

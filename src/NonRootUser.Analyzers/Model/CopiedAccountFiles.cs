@@ -2,24 +2,15 @@ using System;
 
 namespace NonRootUser.Analyzers.Model;
 
-/// <summary>Whether a COPY/ADD source and destination put a file over /etc/passwd or /etc/group.</summary>
-internal static class AccountFiles
+/// <summary>Whether a COPY/ADD source and destination put a file over /etc/passwd or /etc/group (the shell's writes are <c>Shell.Commands.AccountFiles</c>).</summary>
+internal static class CopiedAccountFiles
 {
     public readonly record struct Effect(bool Users, bool Groups, bool Exact);
 
     private static readonly string[] ArchiveSuffixes = { ".tar", ".tar.gz", ".tgz", ".tar.xz", ".txz", ".tar.bz2", ".tbz2", ".tar.zst" };
 
-    /// <summary>Collapses <c>//</c>, drops <c>./</c>; keeps a trailing slash, which marks a directory.</summary>
-    public static string Normalize(string path)
-    {
-        var trimmed = path.Trim().Replace('\\', '/');
-        while (trimmed.Contains("//"))
-        {
-            trimmed = trimmed.Replace("//", "/");
-        }
-
-        return trimmed.Replace("/./", "/");
-    }
+    /// <summary>See <see cref="UnixPath.Normalize"/>: a trailing slash, which marks a directory, is kept.</summary>
+    public static string Normalize(string path) => UnixPath.Normalize(path);
 
     public static Effect Classify(string sourcePath, string destination, bool isAdd)
     {
