@@ -74,13 +74,8 @@ internal sealed class StageWalker
             }
         }
 
-        var environment = new Dictionary<string, string>(Comparer);
-        foreach (var pair in scope.Environment)
-        {
-            environment[pair.Key] = pair.Value;
-        }
-
-        stage.FinalEnvironment = environment;
+        // The walk is over: the scope's ENV is no longer changed, so the stage can keep it as it is.
+        stage.FinalEnvironment = scope.Environment;
         stage.FinalAccounts = accounts;
         accountsShared = true;
     }
@@ -103,8 +98,6 @@ internal sealed class StageWalker
             stage.AddMissingAccountUse(new MissingAccountUse(user, instruction, userMissing, groupMissing, accounts.Certainty));
         }
     }
-
-    private StringComparer Comparer => stage.IsWindows ? StringComparer.OrdinalIgnoreCase : StringComparer.Ordinal;
 
     private static IReadOnlyDictionary<string, string>? InitialEnvironment(StageModel stage) => stage.BaseKind switch
     {

@@ -11,14 +11,12 @@ namespace NonRootUser.Analyzers.Model;
 /// </summary>
 internal sealed class VariableScope
 {
-    private readonly Dictionary<string, string> args;
     private readonly Dictionary<string, string> env;
     private readonly Dictionary<string, string> visible;
     private readonly Dictionary<string, IReadOnlyList<string>> unknown;
 
     private VariableScope(StringComparer comparer, IReadOnlyDictionary<string, string>? environment)
     {
-        args = new Dictionary<string, string>(comparer);
         env = new Dictionary<string, string>(comparer);
         visible = new Dictionary<string, string>(comparer);
         unknown = new Dictionary<string, IReadOnlyList<string>>(comparer);
@@ -52,15 +50,6 @@ internal sealed class VariableScope
     /// <summary>Declares an ARG; a null value leaves it without value (unset), unless ENV already defines it.</summary>
     public void DeclareArg(string name, string? value, IReadOnlyList<string> unresolved)
     {
-        if (value is null)
-        {
-            args.Remove(name);
-        }
-        else
-        {
-            args[name] = value;
-        }
-
         if (env.ContainsKey(name))
         {
             return;
