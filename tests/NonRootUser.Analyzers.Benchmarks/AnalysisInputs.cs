@@ -1,3 +1,4 @@
+using NonRootUser.Analyzers.TestData;
 using System.Text;
 
 namespace NonRootUser.Analyzers.Benchmarks;
@@ -43,94 +44,10 @@ public static class AnalysisInputs
     /// <summary>Dockerfiles like the ones users of the package write (each well under 4 KB).</summary>
     public static readonly (string Name, string Text)[] RealisticSamples =
     {
-        ("vs-template", """
-            # See https://aka.ms/customizecontainer to learn how to customize your debug container.
-            FROM mcr.microsoft.com/dotnet/aspnet:8.0 AS base
-            USER $APP_UID
-            WORKDIR /app
-            EXPOSE 8080
-            EXPOSE 8081
-
-            FROM mcr.microsoft.com/dotnet/sdk:8.0 AS build
-            ARG BUILD_CONFIGURATION=Release
-            WORKDIR /src
-            COPY ["WebApplication1/WebApplication1.csproj", "WebApplication1/"]
-            RUN dotnet restore "./WebApplication1/WebApplication1.csproj"
-            COPY . .
-            WORKDIR "/src/WebApplication1"
-            RUN dotnet build "./WebApplication1.csproj" -c $BUILD_CONFIGURATION -o /app/build
-
-            FROM build AS publish
-            ARG BUILD_CONFIGURATION=Release
-            RUN dotnet publish "./WebApplication1.csproj" -c $BUILD_CONFIGURATION -o /app/publish /p:UseAppHost=false
-
-            FROM base AS final
-            WORKDIR /app
-            COPY --from=publish /app/publish .
-            ENTRYPOINT ["dotnet", "WebApplication1.dll"]
-
-            """),
-        ("dotnet-docker-alpine", """
-            FROM --platform=$BUILDPLATFORM mcr.microsoft.com/dotnet/sdk:8.0-alpine AS build
-            ARG TARGETARCH
-            WORKDIR /source
-            COPY --link aspnetapp/*.csproj .
-            RUN dotnet restore -a $TARGETARCH
-            COPY --link aspnetapp/. .
-            RUN dotnet publish -a $TARGETARCH --no-restore -o /app
-
-            FROM mcr.microsoft.com/dotnet/aspnet:8.0-alpine
-            EXPOSE 8080
-            WORKDIR /app
-            COPY --link --from=build /app .
-            USER $APP_UID
-            ENTRYPOINT ["./aspnetapp"]
-
-            """),
-        ("alpine-adduser", """
-            FROM alpine:3.20
-            RUN apk add --no-cache icu-libs \
-             && addgroup -S -g 10001 app \
-             && adduser -S -D -u 10001 -G app -h /home/app app
-            COPY --chown=app:app ./out /app
-            ENV DOTNET_SYSTEM_GLOBALIZATION_INVARIANT=false \
-                HOME=/home/app
-            USER app:app
-            CMD ["/app/MyService"]
-
-            """),
-        ("debian-heredoc", """
-            # syntax=docker/dockerfile:1
-            ARG UID=10001
-            FROM debian:bookworm-slim AS runtime
-            ARG UID
-            RUN <<EOF
-            set -eux
-            apt-get update
-            apt-get install -y --no-install-recommends ca-certificates libicu72
-            rm -rf /var/lib/apt/lists/*
-            groupadd --gid ${UID} app
-            useradd --uid ${UID} --gid app --create-home --shell /usr/sbin/nologin app
-            EOF
-            COPY --chown=${UID}:${UID} ./publish /app
-            USER ${UID}:${UID}
-            ENTRYPOINT ["/app/Service"]
-
-            """),
-        ("windows-nanoserver", """
-            # escape=`
-            FROM mcr.microsoft.com/dotnet/sdk:8.0-nanoserver-ltsc2022 AS build
-            WORKDIR C:\source
-            COPY . .
-            RUN dotnet publish -c Release -o C:\app `
-                --no-self-contained
-
-            FROM mcr.microsoft.com/dotnet/aspnet:8.0-nanoserver-ltsc2022
-            WORKDIR C:\app
-            COPY --from=build C:\app .
-            USER ContainerUser
-            ENTRYPOINT ["dotnet", "aspnetapp.dll"]
-
-            """),
+        ("vs-template", RealisticDockerfiles.VisualStudioTemplate),
+        ("dotnet-docker-alpine", RealisticDockerfiles.DotnetDockerAlpineSample),
+        ("alpine-adduser", RealisticDockerfiles.AlpineAdduser),
+        ("debian-heredoc", RealisticDockerfiles.DebianHeredoc),
+        ("windows-nanoserver", RealisticDockerfiles.WindowsNanoServer),
     };
 }
