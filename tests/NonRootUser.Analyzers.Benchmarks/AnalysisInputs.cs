@@ -4,13 +4,6 @@ using System.Text;
 namespace NonRootUser.Analyzers.Benchmarks;
 
 /// <summary>One or more Dockerfiles measured together (a corpus is many small files, a generated input one big file).</summary>
-public sealed record AnalysisInput(string Name, IReadOnlyList<string> Files)
-{
-    public long Bytes { get; } = Files.Sum(file => (long)Encoding.UTF8.GetByteCount(file));
-
-    public override string ToString() => Name;
-}
-
 /// <summary>
 /// What parse+analyse is measured on: BuildKit's corpus, realistic .NET Dockerfiles (the typical ≤ 4 KB file a
 /// build analyses), and generated Dockerfiles of 1 KB, 100 KB and 10 MB to show how the cost scales.
@@ -20,25 +13,25 @@ public static class AnalysisInputs
     /// <summary>The sizes of the generated inputs; throughput should not depend on them.</summary>
     public static readonly int[] GeneratedSizes = { 1_000, 100_000, 10_000_000 };
 
-    public static IReadOnlyList<AnalysisInput> All() =>
+    public static IReadOnlyList<BenchmarkInput> All() =>
         new[] { Corpus(), Realistic() }
-            .Concat(RealisticSamples.Select(sample => new AnalysisInput("realistic/" + sample.Name, new[] { sample.Text })))
+            .Concat(RealisticSamples.Select(sample => new BenchmarkInput("realistic/" + sample.Name, new[] { sample.Text })))
             .Concat(GeneratedSizes.Select(Generated))
             .ToList();
 
-    public static AnalysisInput Corpus()
+    public static BenchmarkInput Corpus()
     {
         var texts = BenchmarkInputs.CorpusTexts();
-        return new AnalysisInput($"buildkit-corpus ({texts.Count} files)", texts);
+        return new BenchmarkInput($"buildkit-corpus ({texts.Count} files)", texts);
     }
 
-    public static AnalysisInput Realistic() =>
+    public static BenchmarkInput Realistic() =>
         new($"realistic ({RealisticSamples.Length} files)", RealisticSamples.Select(sample => sample.Text).ToList());
 
-    public static AnalysisInput Generated(int approximateBytes)
+    public static BenchmarkInput Generated(int approximateBytes)
     {
         var input = BenchmarkInputs.Generated(approximateBytes);
-        return new AnalysisInput(input.Name, input.Files);
+        return new BenchmarkInput(input.Name, input.Files);
     }
 
     /// <summary>Dockerfiles like the ones users of the package write (each well under 4 KB).</summary>

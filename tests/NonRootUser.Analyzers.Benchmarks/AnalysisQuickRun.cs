@@ -27,7 +27,7 @@ public static class AnalysisQuickRun
     public static void Run(double secondsPerMeasurement = 1)
     {
         var inputs = AnalysisInputs.All();
-        var results = new List<(AnalysisInput Input, Measurement Parse, Measurement Full, Phases Phases)>();
+        var results = new List<(BenchmarkInput Input, Measurement Parse, Measurement Full, Phases Phases)>();
         Console.WriteLine("parse-only and parse+analyse, warm (MB = 10^6 bytes of UTF-8; MB/s is wall clock, MB/cpu-s and µs/file are " + CpuClock.Kind + "; best of 3 trials)");
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{"",-34} {"",11} | {"parse only",-45} | {"parse+analyse",-45}"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{"input",-34} {"bytes",11} | {"MB/s",7} {"MB/cpu-s",8} {"µs/file",14} {"alloc/file",12} | {"MB/s",7} {"MB/cpu-s",8} {"µs/file",14} {"alloc/file",12}"));
@@ -58,7 +58,7 @@ public static class AnalysisQuickRun
         PrintTargets(results.Select(r => (r.Input, r.Full)).ToList());
     }
 
-    private static void PrintTargets(IReadOnlyList<(AnalysisInput Input, Measurement Full)> results)
+    private static void PrintTargets(IReadOnlyList<(BenchmarkInput Input, Measurement Full)> results)
     {
         var generated = results.Where(r => r.Input.Name.StartsWith("generated", StringComparison.Ordinal)).ToList();
         var slowest = generated.Min(r => r.Full.MegabytesPerCpuSecond);
@@ -76,7 +76,7 @@ public static class AnalysisQuickRun
     private static string Verdict(bool met) => met ? "met" : "MISSED";
 
     /// <summary>Runs <paramref name="work"/> over all files of the input, best of three trials of about <paramref name="seconds"/> in all.</summary>
-    private static Measurement Measure(AnalysisInput input, double seconds, Func<string, object> work)
+    private static Measurement Measure(BenchmarkInput input, double seconds, Func<string, object> work)
     {
         var sample = Sample.Best(seconds, () =>
         {
@@ -118,7 +118,7 @@ public static class AnalysisQuickRun
         public string Describe(double microseconds) =>
             string.Create(CultureInfo.InvariantCulture, $"{microseconds,7:N1} {microseconds / Total,5:P0}");
 
-        public static Phases Measure(AnalysisInput input, double seconds)
+        public static Phases Measure(BenchmarkInput input, double seconds)
         {
             var sources = input.Files.Select(text => new SourceText(text)).ToList();
             var syntaxes = sources.Select(source => FileGrammar.Dockerfile(TextInput.ForFile(source)).Value).ToList();
@@ -134,7 +134,7 @@ public static class AnalysisQuickRun
             return new Phases(lines, grammar, model, rules);
         }
 
-        private static double PerFile(AnalysisInput input, double seconds, Func<int, object> work)
+        private static double PerFile(BenchmarkInput input, double seconds, Func<int, object> work)
         {
             var sample = Sample.Best(seconds / 4, () =>
             {
