@@ -495,24 +495,7 @@ internal static class Lexical
             return Results.Success<(T, IReadOnlyList<U>)>((head.Value, Array.Empty<U>()), head.Remainder);
         }
 
-        var rest = new List<U>();
-        var remainder = head.Remainder;
-        while (true)
-        {
-            var result = next(remainder);
-            if (!result.WasSuccessful || result.Remainder.Equals(remainder))
-            {
-                break;
-            }
-
-            rest.Add(result.Value);
-            remainder = result.Remainder;
-            if (!nextGoesOn(result.Value))
-            {
-                break;
-            }
-        }
-
-        return Results.Success<(T, IReadOnlyList<U>)>((head.Value, rest), remainder);
+        var rest = next.RepeatWhile(nextGoesOn)(head.Remainder);
+        return Results.Success<(T, IReadOnlyList<U>)>((head.Value, rest.Value), rest.Remainder);
     };
 }
